@@ -1,0 +1,29 @@
+/**
+ * The only physical names ops-stack sets: what on-call reads in a page or types in a console.
+ * Everything else is named by CloudFormation.
+ */
+import type { Severity } from './types';
+
+const NAME_PATTERN = /^[a-z][a-z0-9-]{0,39}$/;
+
+export function assertEnvironmentName(name: string): void {
+  if (!NAME_PATTERN.test(name)) {
+    throw new Error(`environment name "${name}" must be lowercase letters, digits and dashes (at most 40)`);
+  }
+}
+
+/** `ops-prod-P0-service-down`: environment, severity and signal, sortable in the console. */
+export function alarmName(environment: string, severity: Severity, signalId: string): string {
+  assertEnvironmentName(environment);
+  return `ops-${environment}-${severity}-${signalId}`;
+}
+
+export function dashboardName(environment: string, dashboard: 'slo' | 'infrastructure'): string {
+  assertEnvironmentName(environment);
+  return `ops-${environment}-${dashboard === 'slo' ? 'SLO' : 'Infrastructure'}`;
+}
+
+export function stackName(environment: string): string {
+  assertEnvironmentName(environment);
+  return `OpsStack-${environment}`;
+}

@@ -1,0 +1,249 @@
+/**
+ * The environment configuration: one data file per environment under `config/`.
+ *
+ * This schema is the single place where config defaults live (zod `.default`); every optional
+ * key says its default in its description, which also feeds the exported JSON Schema that
+ * editors use. Cross-file checks (account shares, catalog signal ids) live in `validate.ts`.
+ */
+import { z } from 'zod';
+
+export const SEVERITIES = ['P0', 'P1', 'P2', 'P3'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+const accountId = z.string().regex(/^\d{12}$/, { error: 'expected a 12-digit AWS account id' });
+const region = z
+  .string()
+  .regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, { error: 'expected an AWS region code such as ap-northeast-2' });
+const ssmParameterName = z
+  .string()
+  .regex(/^\/[A-Za-z0-9_.\-/]+$/, { error: 'expected an SSM parameter name starting with /' });
+
+const subscription = z.discriminatedUnion(
+  'type',
+  [
+    z
+      .strictObject({ type: z.literal('email'), address: z.email({ error: 'expected an email address' }) })
+      .describe('E-mail subscription; AWS sends a confirmation mail once.'),
+    z
+      .strictObject({
+        type: z.literal('sms'),
+        number: z
+          .string()
+          .regex(/^\+[1-9]\d{6,14}$/, { error: 'expected an E.164 phone number such as +821012345678' }),
+      })
+      .describe('SMS subscription (E.164 number).'),
+    z
+      .strictObject({
+        type: z.literal('https'),
+        url: z.url({ protocol: /^https$/, error: 'expected an https:// URL' }),
+      })
+      .describe('HTTPS endpoint such as a PagerDuty or Opsgenie CloudWatch integration URL.'),
+    z
+      .strictObject({
+        type: z.literal('chat'),
+        format: z.enum(['slack', 'json']).default('slack').describe('Message format. @default - slack'),
+        webhookParameter: ssmParameterName.describe(
+          'SSM SecureString parameter that holds the webhook URL; the URL never lives in this repository.',
+        ),
+      })
+      .describe('Chat webhook reached through the notifier function.'),
+  ],
+  { error: 'expected a subscription with type email, sms, https or chat' },
+);
+
+const restApi = z.strictObject({
+  kind: z.literal('rest'),
+  name: z.string().min(1).describe('REST API name (the ApiName dimension of AWS/ApiGateway).'),
+  stage: z.string().min(1).describe('Deployment stage name.'),
+});
+const httpApi = z.strictObject({
+  kind: z.literal('http'),
+  id: z.string().regex(/^[a-z0-9]{10}$/, { error: 'expected a 10-character HTTP API id' }),
+  stage: z.string().min(1).default('$default').describe('Stage name. @default - $default'),
+});
+
+const logGroup = z.strictObject({
+  name: z.string().regex(/^[\w\-/.#]+$/, { error: 'expected a CloudWatch Logs group name' }),
+  retention: z
+    .enum(['standard', 'important'])
+    .default('standard')
+    .describe('standard keeps 1 day, important keeps 7 days (seed 002 s1.1). @default - standard'),
+});
+
+export const environmentSchema = z
+  .strictObject({
+    account: accountId
+      .optional()
+      .describe('Target account. @default - the account of the credentials that run `cdk deploy`'),
+    region: region.default('us-east-1').describe('Target region. @default - us-east-1'),
+    tier: z
+      .enum(['dev', 'staging', 'prod'])
+      .default('dev')
+      .describe('Kind of environment; prod needs approvals and confirmations. @default - dev'),
+    profile: z
+      .enum(['free', 'standard'])
+      .default('free')
+      .describe(
+        'free keeps the account inside the CloudWatch free tier; standard alarms on every signal. @default - free',
+      ),
+    freeTier: z
+      .strictObject({
+        alarmMetricShare: z
+          .int()
+          .min(0)
+          .max(10)
+          .default(10)
+          .describe(
+            "This environment's share of the account's 10 free alarm metrics; environments in one account must not exceed 10 together. @default - 10",
+          ),
+        customMetricShare: z
+          .int()
+          .min(0)
+          .max(10)
+          .default(10)
+          .describe("This environment's share of the account's 10 free custom metrics. @default - 10"),
+      })
+      .default({ alarmMetricShare: 10, customMetricShare: 10 })
+      .describe(
+        'How this environment shares the account-wide free allowances. @default - the whole allowance',
+      ),
+    api: z
+      .discriminatedUnion('kind', [restApi, httpApi], { error: 'expected api.kind to be rest or http' })
+      .describe('The API Gateway in front of the service.'),
+    database: z.strictObject({
+      instanceIdentifier: z
+        .string()
+        .regex(/^[a-zA-Z][a-zA-Z0-9-]{0,62}$/, { error: 'expected an RDS DB instance identifier' }),
+      engine: z.enum(['mysql', 'postgres']),
+      maxConnections: z.int().positive().describe('max_connections of the parameter group.'),
+    }),
+    cache: z.strictObject({
+      clusterId: z
+        .string()
+        .regex(/^[a-zA-Z][a-zA-Z0-9-]{0,49}$/, { error: 'expected an ElastiCache cache cluster id' })
+        .describe('Cache cluster (node group member) id, the CacheClusterId dimension.'),
+      replicationGroupId: z
+        .string()
+        .regex(/^[a-zA-Z][a-zA-Z0-9-]{0,39}$/, { error: 'expected an ElastiCache replication group id' })
+        .optional()
+        .describe('Replication group, for status lookups. @default - the cluster is described on its own'),
+    }),
+    app: z.strictObject({
+      healthUrl: z
+        .url({
+          protocol: /^https?$/,
+          error: 'expected an http(s) URL of the Spring actuator health endpoint',
+        })
+        .describe('Spring actuator health URL the probe GETs every minute.'),
+      metricsNamespace: z
+        .string()
+        .regex(/^[A-Za-z0-9/_.#:-]+$/)
+        .refine((ns) => !ns.startsWith('AWS/'), {
+          error: 'custom metric namespaces must not start with AWS/',
+        })
+        .optional()
+        .describe(
+          'Namespace the application publishes its metrics to. @default - Ticketing/<environment name>',
+        ),
+      autoScalingGroupName: z
+        .string()
+        .min(1)
+        .optional()
+        .describe(
+          'EC2 Auto Scaling group of the app, for the EC2 CPU capacity signal. @default - no EC2 signal',
+        ),
+      logGroups: z
+        .array(logGroup)
+        .default([])
+        .describe('Application log groups and their retention class. @default - none'),
+    }),
+    slo: z
+      .strictObject({
+        availability: z
+          .number()
+          .min(90)
+          .max(99.99)
+          .default(99.5)
+          .describe(
+            'Availability objective in percent (seed 002 s4.1; 99.9 after Multi-AZ). @default - 99.5',
+          ),
+        queueEntryLatencyMs: z
+          .number()
+          .positive()
+          .default(100)
+          .describe('P95 queue-entry latency objective (seed 002 s4.1). @default - 100'),
+        readLatencyMs: z
+          .number()
+          .positive()
+          .default(50)
+          .describe('P95 read latency objective (seed 002 s4.1). @default - 50'),
+        admissionsPerHour: z
+          .int()
+          .positive()
+          .default(36_000)
+          .describe('Queue admission throughput objective (seed 002 s4.1). @default - 36000'),
+        redisAvailability: z
+          .number()
+          .min(90)
+          .max(99.99)
+          .default(99.9)
+          .describe('Redis availability objective (seed 002 s4.1). @default - 99.9'),
+        precise: z
+          .boolean()
+          .default(false)
+          .describe(
+            'Add the 5 m / 30 m short windows and a composite alarm to the burn-rate pages ($0.50/month per composite). @default - false',
+          ),
+        minRequestsPerMinute: z
+          .int()
+          .min(0)
+          .default(20)
+          .describe(
+            'Minimum-traffic guard of the fast error-rate alarm: below this many requests a minute the minute does not count. 0 turns the guard off and saves one alarm metric. @default - 20',
+          ),
+      })
+      .default({
+        availability: 99.5,
+        queueEntryLatencyMs: 100,
+        readLatencyMs: 50,
+        admissionsPerHour: 36_000,
+        redisAvailability: 99.9,
+        precise: false,
+        minRequestsPerMinute: 20,
+      })
+      .describe('Service level objectives. @default - the seed 002 s4.1 objectives'),
+    thresholds: z
+      .record(z.string(), z.number())
+      .default({})
+      .describe('Threshold overrides by signal id (see docs/alarms.md). @default - the seed thresholds'),
+    paging: z
+      .strictObject({
+        P0: z.array(subscription).default([]).describe('Critical: respond at once. @default - none'),
+        P1: z.array(subscription).default([]).describe('High: respond within 1 hour. @default - none'),
+        P2: z.array(subscription).default([]).describe('Medium: respond within 4 hours. @default - none'),
+        P3: z.array(subscription).default([]).describe('Low: respond within 24 hours. @default - none'),
+      })
+      .default({ P0: [], P1: [], P2: [], P3: [] })
+      .describe('Subscriptions per severity (seed 002 s4.2). @default - topics without subscriptions'),
+    budget: z.strictObject({
+      monthlyUsd: z
+        .number()
+        .positive()
+        .describe('Expected monthly cost of the account in USD, gross of credits.'),
+    }),
+  })
+  .describe('ops-stack environment configuration');
+
+/** What a config file may contain (defaults not yet applied). */
+export type EnvironmentConfigInput = z.input<typeof environmentSchema>;
+/** A validated config with every default applied, plus its name (the file name). */
+export type EnvironmentConfig = z.output<typeof environmentSchema> & { readonly name: string };
+export type Subscription = z.output<typeof subscription>;
+
+/** JSON Schema of a config file, for editors (`config/schema.json` is generated from this). */
+export function environmentJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(environmentSchema, { io: 'input', target: 'draft-2020-12' }) as Record<
+    string,
+    unknown
+  >;
+}
