@@ -12,7 +12,7 @@ export function apiGatewayMetric(
   periodSeconds: number,
 ) {
   const api = ctx.config.api;
-  const dimensions =
+  const dimensions: Record<string, string> =
     api.kind === 'rest' ? { ApiName: api.name, Stage: api.stage } : { ApiId: api.id, Stage: api.stage };
   // HTTP APIs name their metrics 4xx / 5xx; REST APIs 4XXError / 5XXError.
   const name = api.kind === 'http' && metricName === '5XXError' ? '5xx' : metricName;

@@ -27,3 +27,9 @@ export function stackName(environment: string): string {
   assertEnvironmentName(environment);
   return `OpsStack-${environment}`;
 }
+
+/** Saved Logs Insights queries appear in the console under this folder-like prefix. */
+export function queryName(environment: string, title: string): string {
+  assertEnvironmentName(environment);
+  return `ops-stack/${environment}/${title}`;
+}

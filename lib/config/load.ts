@@ -141,6 +141,17 @@ function checkAgainstCatalog(config: EnvironmentConfig, file: string): ConfigPro
   return problems;
 }
 
+const SHARES = [
+  ['alarmMetricShare', 10],
+  ['customMetricShare', 10],
+  ['dashboardShare', 3],
+] as const;
+const SHARE_NOUN = {
+  alarmMetricShare: 'alarm metrics',
+  customMetricShare: 'custom metrics',
+  dashboardShare: 'dashboards',
+} as const;
+
 /** Environments in one account share its free allowances. */
 function checkAccountShares(configs: readonly EnvironmentConfig[]): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
@@ -152,13 +163,13 @@ function checkAccountShares(configs: readonly EnvironmentConfig[]): ConfigProble
   }
   for (const [account, envs] of byAccount) {
     if (envs.length < 2) continue;
-    for (const key of ['alarmMetricShare', 'customMetricShare'] as const) {
+    for (const [key, allowance] of SHARES) {
       const total = envs.reduce((sum, e) => sum + e.freeTier[key], 0);
-      if (total > 10) {
+      if (total > allowance) {
         problems.push({
           file: '(accounts)',
           path: `freeTier.${key}`,
-          message: `environments ${envs.map((e) => e.name).join(', ')} share account ${account} and its 10 free ${key === 'alarmMetricShare' ? 'alarm' : 'custom'} metrics, but their shares add up to ${total}; lower freeTier.${key} so the sum is at most 10`,
+          message: `environments ${envs.map((e) => e.name).join(', ')} share account ${account} and its ${allowance} free ${SHARE_NOUN[key]}, but their shares add up to ${total}; lower freeTier.${key} so the sum is at most ${allowance}`,
         });
       }
     }

@@ -102,8 +102,16 @@ export const environmentSchema = z
           .max(10)
           .default(10)
           .describe("This environment's share of the account's 10 free custom metrics. @default - 10"),
+        dashboardShare: z
+          .int()
+          .min(0)
+          .max(3)
+          .default(3)
+          .describe(
+            "This environment's share of the account's 3 free dashboards: 2 or more gives separate SLO and Infrastructure dashboards, 1 one combined dashboard, 0 none. @default - 3",
+          ),
       })
-      .default({ alarmMetricShare: 10, customMetricShare: 10 })
+      .default({ alarmMetricShare: 10, customMetricShare: 10, dashboardShare: 3 })
       .describe(
         'How this environment shares the account-wide free allowances. @default - the whole allowance',
       ),
@@ -135,6 +143,12 @@ export const environmentSchema = z
           error: 'expected an http(s) URL of the Spring actuator health endpoint',
         })
         .describe('Spring actuator health URL the probe GETs every minute.'),
+      healthTimeoutSeconds: z
+        .int()
+        .min(1)
+        .max(30)
+        .default(5)
+        .describe('How long the probe waits for the health URL. @default - 5'),
       metricsNamespace: z
         .string()
         .regex(/^[A-Za-z0-9/_.#:-]+$/)
@@ -222,8 +236,14 @@ export const environmentSchema = z
         P1: z.array(subscription).default([]).describe('High: respond within 1 hour. @default - none'),
         P2: z.array(subscription).default([]).describe('Medium: respond within 4 hours. @default - none'),
         P3: z.array(subscription).default([]).describe('Low: respond within 24 hours. @default - none'),
+        encryptTopics: z
+          .boolean()
+          .default(false)
+          .describe(
+            'Encrypt the topics with a customer-managed KMS key ($1/month). @default - false: topics carry alarm metadata only',
+          ),
       })
-      .default({ P0: [], P1: [], P2: [], P3: [] })
+      .default({ P0: [], P1: [], P2: [], P3: [], encryptTopics: false })
       .describe('Subscriptions per severity (seed 002 s4.2). @default - topics without subscriptions'),
     budget: z.strictObject({
       monthlyUsd: z

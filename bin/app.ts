@@ -1,0 +1,36 @@
+/**
+ * The CDK app. The only reader of the environment: `-c env=NAME[,NAME]` picks config files
+ * (default: every config/example-*), `-c configDir=DIR` another config folder.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { App } from 'aws-cdk-lib';
+import { ConfigError, loadEnvironments } from '../lib/config/load';
+import { formatFreeTierReport } from '../lib/guard/report-table';
+import { addEnvironments, freeTierReportOf } from '../lib/ops-app';
+
+function main(): void {
+  const app = new App();
+  const configDir = String(app.node.tryGetContext('configDir') ?? join(__dirname, '..', 'config'));
+  const selection = app.node.tryGetContext('env') as string | undefined;
+  let configs: ReturnType<typeof loadEnvironments>;
+  try {
+    configs = loadEnvironments(configDir, selection);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  addEnvironments(app, configs);
+  const assembly = app.synth();
+  const report = freeTierReportOf(assembly.stacks);
+  writeFileSync(join(assembly.directory, 'free-tier-report.json'), `${JSON.stringify(report, null, 2)}\n`);
+  if (!report.ok) {
+    process.stderr.write(`${formatFreeTierReport(report)}\n`);
+    process.exit(1);
+  }
+}
+
+main();

@@ -1,0 +1,17 @@
+/** Reads a function's configuration from its environment once, failing with the variable's name. */
+export function requiredEnv(name: string, env: NodeJS.ProcessEnv = process.env): string {
+  const value = env[name];
+  if (value === undefined || value.trim() === '') {
+    throw new Error(`environment variable ${name} is required but not set`);
+  }
+  return value;
+}
+
+export function positiveIntEnv(name: string, env: NodeJS.ProcessEnv = process.env): number {
+  const raw = requiredEnv(name, env);
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) {
+    throw new Error(`environment variable ${name} must be a positive integer, got "${raw}"`);
+  }
+  return value;
+}

@@ -1,0 +1,103 @@
+import { join } from 'node:path';
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+
+/** Where the function sources live: `lambdas/<name>/handler.ts`. */
+export const LAMBDAS_DIR = join(__dirname, '..', '..', 'lambdas');
+
+/**
+ * How ops-stack bundles its functions: ESM, minified, tree-shaken SDK v3 clients bundled in
+ * (measured by `npm run bench` to import faster than the runtime's full SDK), and a `require`
+ * shim for CommonJS dependencies inside an ESM bundle.
+ */
+export const OPS_BUNDLING: nodejs.BundlingOptions = {
+  format: nodejs.OutputFormat.ESM,
+  minify: true,
+  target: 'node22',
+  mainFields: ['module', 'main'],
+  externalModules: [],
+  sourceMap: false,
+  banner: "import { createRequire as __cr } from 'node:module';const require = __cr(import.meta.url);",
+};
+
+export interface OpsFunctionProps {
+  /** Folder under `lambdas/`. */
+  readonly name: string;
+  /** What the function does, for the console. */
+  readonly description: string;
+  readonly environment: Readonly<Record<string, string>>;
+  /** @default - 10 seconds */
+  readonly timeout?: Duration;
+  /** @default - 256 MB, enough for the bundled SDK clients to start quickly */
+  readonly memorySize?: number;
+  /** @default - 1 week (seed 002 s1.1: important logs 7 days) */
+  readonly logRetention?: logs.RetentionDays;
+  /** @default - not in a VPC */
+  readonly vpc?: Pick<lambda.FunctionProps, 'vpc' | 'vpcSubnets' | 'securityGroups'>;
+}
+
+/**
+ * A Lambda function of ours: Node.js 22 on arm64, its own log group with retention, a role of its
+ * own that may write only to that log group, and JSON logs from the Powertools logger.
+ */
+export class OpsFunction extends Construct {
+  readonly function: nodejs.NodejsFunction;
+  readonly role: iam.Role;
+  readonly logGroup: logs.LogGroup;
+
+  constructor(scope: Construct, id: string, props: OpsFunctionProps) {
+    super(scope, id);
+    this.logGroup = new logs.LogGroup(this, 'Logs', {
+      retention: props.logRetention ?? logs.RetentionDays.ONE_WEEK,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    this.role = new iam.Role(this, 'Role', {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: `Runs the ops-stack ${props.name} function`,
+    });
+    this.logGroup.grantWrite(this.role);
+    if (props.vpc) {
+      this.role.addManagedPolicy(
+        iam.ManagedPolicy.fromAwsManagedPolicyName('service-role/AWSLambdaVPCAccessExecutionRole'),
+      );
+      Validations.of(this.role).acknowledge({
+        id: 'AwsSolutions-IAM4',
+        reason: 'AWSLambdaVPCAccessExecutionRole is the documented minimum for ENI management in a VPC.',
+      });
+    }
+    this.function = new nodejs.NodejsFunction(this, 'Function', {
+      entry: join(LAMBDAS_DIR, props.name, 'handler.ts'),
+      handler: 'handler',
+      description: props.description,
+      runtime: lambda.Runtime.NODEJS_22_X,
+      architecture: lambda.Architecture.ARM_64,
+      memorySize: props.memorySize ?? 256,
+      timeout: props.timeout ?? Duration.seconds(10),
+      role: this.role,
+      logGroup: this.logGroup,
+      environment: {
+        POWERTOOLS_SERVICE_NAME: `ops-stack-${props.name}`,
+        POWERTOOLS_LOG_LEVEL: 'INFO',
+        ...props.environment,
+      },
+      bundling: OPS_BUNDLING,
+      ...(props.vpc ?? {}),
+    });
+    const runtimeReason =
+      'Functions run on nodejs22.x, the Node.js LTS the project builds and tests against; a runtime bump is a tested change, not a synth default.';
+    Validations.of(this.function).acknowledge({ id: 'AwsSolutions-L1', reason: runtimeReason });
+    Validations.of(this.function).acknowledge({
+      id: 'Serverless-LambdaLatestVersion',
+      reason: runtimeReason,
+    });
+    Validations.of(this.function).acknowledge({
+      id: 'Serverless-LambdaTracing',
+      reason:
+        'X-Ray is off: a per-minute probe alone records 43,800 traces a month per environment, past the 100,000 free traces with three environments; logs carry the detail.',
+    });
+  }
+}

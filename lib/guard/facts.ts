@@ -1,0 +1,24 @@
+/**
+ * Facts a stack writes into its template's Metadata for the guard: things CloudFormation resources
+ * do not show, such as the custom metrics the application publishes.
+ */
+export const FACTS_KEY = 'OpsStack';
+
+export interface CustomMetricFact {
+  readonly namespace: string;
+  readonly name: string;
+  readonly dimensions: Readonly<Record<string, string>>;
+  /** Who publishes it: the application (per the metric contract) or one of our functions. */
+  readonly source: 'application' | 'probe';
+}
+
+export interface EnvironmentFacts {
+  readonly environment: string;
+  /** `undefined` when the environment deploys to the CLI's account. */
+  readonly account?: string;
+  readonly region: string;
+  readonly profile: 'free' | 'standard';
+  readonly customMetrics: readonly CustomMetricFact[];
+  /** Step Functions state transitions one run of each workflow takes, and runs a month. @default - none */
+  readonly workflows?: readonly { readonly name: string; readonly transitionsPerMonth: number }[];
+}

@@ -1,0 +1,72 @@
+import { Duration, Stack, Validations } from 'aws-cdk-lib';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as scheduler from 'aws-cdk-lib/aws-scheduler';
+import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
+import { Construct } from 'constructs';
+import { PROBE_EVENT_KIND } from '../../lambdas/health-probe/event';
+import { OpsFunction } from '../common/ops-function';
+
+export interface HealthProbeProps {
+  readonly environment: string;
+  readonly healthUrl: string;
+  /** @default - 5 seconds */
+  readonly timeout?: Duration;
+}
+
+/**
+ * GETs the app's actuator health URL every minute and publishes one custom metric (the
+ * catalog's service-down, database-down and redis-down alarms read it).
+ */
+export class HealthProbe extends Construct {
+  readonly function: OpsFunction;
+  readonly schedule: scheduler.Schedule;
+
+  constructor(scope: Construct, id: string, props: HealthProbeProps) {
+    super(scope, id);
+    const timeout = props.timeout ?? Duration.seconds(5);
+    this.function = new OpsFunction(this, 'Probe', {
+      name: 'health-probe',
+      description: `GETs ${props.healthUrl} every minute for ops-stack ${props.environment}`,
+      memorySize: 128,
+      timeout: Duration.seconds(timeout.toSeconds() + 5),
+      environment: {
+        HEALTH_URL: props.healthUrl,
+        TIMEOUT_MS: String(timeout.toMilliseconds()),
+        OPS_ENVIRONMENT: props.environment,
+      },
+    });
+    this.schedule = new scheduler.Schedule(this, 'EveryMinute', {
+      description: `ops-stack ${props.environment} health probe`,
+      schedule: scheduler.ScheduleExpression.rate(Duration.minutes(1)),
+      target: new targets.LambdaInvoke(this.function.function, {
+        input: scheduler.ScheduleTargetInput.fromObject({ kind: PROBE_EVENT_KIND }),
+        // A probe result a minute late is worthless; missing data already pages.
+        retryAttempts: 0,
+        maxEventAge: Duration.minutes(1),
+      }),
+    });
+    // CDK's LambdaInvoke target puts the scheduler role at the stack root and lets it invoke the
+    // function and its versions (`<arn>:*`).
+    const stack = Stack.of(this);
+    const functionLogicalId = stack.resolve(
+      (this.function.function.node.defaultChild as lambda.CfnFunction).logicalId,
+    );
+    const schedulerRole = stack.node.children.find((c) => c.node.id.startsWith('SchedulerRoleForTarget'));
+    if (schedulerRole) {
+      Validations.of(schedulerRole).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::<${functionLogicalId}.Arn>:*]`,
+        reason:
+          'The scheduler may invoke the probe function and its versions; the wildcard is the version qualifier only.',
+      });
+    }
+    Validations.of(this.function.function).acknowledge({
+      id: 'Serverless-LambdaDLQ',
+      reason:
+        'A failed probe run is not retried or kept: the service-down alarm treats the missing datapoint as breaching.',
+    });
+    Validations.of(this.function.function).acknowledge({
+      id: 'Serverless-LambdaAsyncFailureDestination',
+      reason: 'As for the DLQ: the next run is a minute away and a missing datapoint pages.',
+    });
+  }
+}
