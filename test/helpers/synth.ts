@@ -1,0 +1,50 @@
+/** Builds configs and stacks for tests, offline and without bundling. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { App } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { parse, stringify } from 'yaml';
+import { parseEnvironment } from '../../lib/config/load';
+import type { EnvironmentConfig } from '../../lib/config/schema';
+import { addEnvironments } from '../../lib/ops-app';
+import type { OpsStack } from '../../lib/ops-stack';
+
+export const CONFIG_DIR = join(__dirname, '..', '..', 'config');
+
+export function exampleRaw(name: string): Record<string, unknown> {
+  return parse(readFileSync(join(CONFIG_DIR, `${name}.yaml`), 'utf8')) as Record<string, unknown>;
+}
+
+/** An example config with top-level keys replaced (deep-merge is not needed: tests say what they set). */
+export function configFrom(
+  example: string,
+  overrides: Record<string, unknown> = {},
+  name = example,
+): EnvironmentConfig {
+  const raw = { ...exampleRaw(example), ...overrides };
+  const result = parseEnvironment(name, stringify(raw), `${name}.yaml`);
+  if ('problems' in result) throw new Error(JSON.stringify(result.problems, null, 2));
+  return result.config;
+}
+
+export function problemsOf(raw: unknown, name = 'test-env'): string[] {
+  const result = parseEnvironment(name, typeof raw === 'string' ? raw : stringify(raw), `${name}.yaml`);
+  return 'problems' in result ? result.problems.map((p) => `${p.path}: ${p.message}`) : [];
+}
+
+export function newApp(bundle = false): App {
+  return new App({ context: bundle ? {} : { 'aws:cdk:bundling-stacks': [] } });
+}
+
+export function synthStacks(configs: readonly EnvironmentConfig[]): { app: App; stacks: OpsStack[] } {
+  const app = newApp();
+  const stacks = addEnvironments(app, configs);
+  return { app, stacks };
+}
+
+export function templateOf(config: EnvironmentConfig): { stack: OpsStack; template: Template } {
+  const { stacks } = synthStacks([config]);
+  const stack = stacks[0];
+  if (!stack) throw new Error('no stack');
+  return { stack, template: Template.fromStack(stack) };
+}

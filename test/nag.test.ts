@@ -1,0 +1,44 @@
+import { Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
+import { describe, expect, it } from 'vitest';
+import { loadEnvironments } from '../lib/config/load';
+import { CONFIG_DIR, configFrom, synthStacks } from './helpers/synth';
+
+describe('cdk-nag AwsSolutions and Serverless packs', () => {
+  const variants = {
+    examples: loadEnvironments(CONFIG_DIR),
+    'standard profile with encrypted topics': [
+      configFrom(
+        'example-prod',
+        { profile: 'standard', slo: { precise: true }, paging: { encryptTopics: true } },
+        'prod-std',
+      ),
+    ],
+  };
+
+  it.each(Object.entries(variants))(
+    'passes for %s, every acknowledgement with a reason',
+    (_name, configs) => {
+      const { app, stacks } = synthStacks(configs);
+      for (const stack of stacks) {
+        for (const pack of [new AwsSolutionsChecks(app), new ServerlessChecks(app)]) {
+          const report = pack.validateScope(stack);
+          const findings = report.violations.map(
+            (v) => `${v.ruleName}: ${v.violatingResources.map((r) => r.constructPath).join(', ')}`,
+          );
+          expect(findings, `${stack.stackName}:\n${findings.join('\n')}`).toEqual([]);
+        }
+      }
+      const acknowledged = stacks.flatMap((s) =>
+        s.node
+          .findAll()
+          .flatMap((c) =>
+            c.node.metadata.filter((m) => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY),
+          )
+          .flatMap((m) => Object.values(m.data as Record<string, string>)),
+      );
+      expect(acknowledged.length).toBeGreaterThan(0);
+      for (const reason of acknowledged) expect(reason.length).toBeGreaterThan(40);
+    },
+  );
+});
