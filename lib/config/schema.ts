@@ -111,7 +111,7 @@ export const environmentSchema = z
             "This environment's share of the account's 3 free dashboards: 2 or more gives separate SLO and Infrastructure dashboards, 1 one combined dashboard, 0 none. @default - 3",
           ),
       })
-      .default({ alarmMetricShare: 10, customMetricShare: 10, dashboardShare: 3 })
+      .prefault({})
       .describe(
         'How this environment shares the account-wide free allowances. @default - the whole allowance',
       ),
@@ -216,15 +216,7 @@ export const environmentSchema = z
             'Minimum-traffic guard of the fast error-rate alarm: below this many requests a minute the minute does not count. 0 turns the guard off and saves one alarm metric. @default - 20',
           ),
       })
-      .default({
-        availability: 99.5,
-        queueEntryLatencyMs: 100,
-        readLatencyMs: 50,
-        admissionsPerHour: 36_000,
-        redisAvailability: 99.9,
-        precise: false,
-        minRequestsPerMinute: 20,
-      })
+      .prefault({})
       .describe('Service level objectives. @default - the seed 002 s4.1 objectives'),
     thresholds: z
       .record(z.string(), z.number())
@@ -243,7 +235,7 @@ export const environmentSchema = z
             'Encrypt the topics with a customer-managed KMS key ($1/month). @default - false: topics carry alarm metadata only',
           ),
       })
-      .default({ P0: [], P1: [], P2: [], P3: [], encryptTopics: false })
+      .prefault({})
       .describe('Subscriptions per severity (seed 002 s4.2). @default - topics without subscriptions'),
     budget: z.strictObject({
       monthlyUsd: z

@@ -1,0 +1,86 @@
+/**
+ * Bundles every function of ours twice in one CDK app, once with ops-stack's bundling and once with
+ * NodejsFunction's defaults, and measures size and cold import time of each bundle.
+ */
+import { execFileSync } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { App, Stack } from 'aws-cdk-lib';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LAMBDAS_DIR, OpsFunction } from '../lib/common/ops-function';
+
+export interface FunctionBench {
+  readonly name: string;
+  readonly opsBytes: number;
+  readonly defaultBytes: number;
+  readonly opsImportMs: number;
+  readonly defaultImportMs: number;
+}
+
+/** Environment a handler needs to load (they read their settings at import time). */
+const IMPORT_ENV: Record<string, string> = {
+  HEALTH_URL: 'http://127.0.0.1:1/',
+  TIMEOUT_MS: '1000',
+  OPS_ENVIRONMENT: 'bench',
+};
+
+export function functionNames(): string[] {
+  return readdirSync(LAMBDAS_DIR).filter(
+    (d) => d !== 'shared' && statSync(join(LAMBDAS_DIR, d, 'handler.ts'), { throwIfNoEntry: false }),
+  );
+}
+
+export function benchFunctions(runs: number): FunctionBench[] {
+  const app = new App({ context: { 'aws:cdk:enable-asset-metadata': true } });
+  const stack = new Stack(app, 'Bench');
+  const names = functionNames();
+  for (const name of names) {
+    new OpsFunction(stack, `ops-${name}`, { name, description: name, environment: IMPORT_ENV });
+    new nodejs.NodejsFunction(stack, `default-${name}`, {
+      entry: join(LAMBDAS_DIR, name, 'handler.ts'),
+      runtime: lambda.Runtime.NODEJS_22_X,
+    });
+  }
+  const assembly = app.synth();
+  const template = assembly.getStackByName('Bench').template as {
+    Resources: Record<string, { Type: string; Metadata?: Record<string, string> }>;
+  };
+  const assetOf = (prefix: string) => {
+    const entry = Object.entries(template.Resources).find(
+      ([id, r]) => r.Type === 'AWS::Lambda::Function' && id.startsWith(prefix.replace(/[^A-Za-z0-9]/g, '')),
+    );
+    const path = entry?.[1].Metadata?.['aws:asset:path'];
+    if (!path) throw new Error(`no asset for ${prefix}`);
+    const dir = join(assembly.directory, path);
+    const file = readdirSync(dir).find((f) => /^index\.(mjs|js)$/.test(f));
+    if (!file) throw new Error(`no bundle in ${dir}`);
+    return join(dir, file);
+  };
+  return names.map((name) => {
+    const ops = assetOf(`ops-${name}`);
+    const def = assetOf(`default-${name}`);
+    return {
+      name,
+      opsBytes: statSync(ops).size,
+      defaultBytes: statSync(def).size,
+      opsImportMs: medianImportMs(ops, runs),
+      defaultImportMs: medianImportMs(def, runs),
+    };
+  });
+}
+
+/** Median wall time of `import()` of a bundle in a fresh Node process (the cold-start part we control). */
+export function medianImportMs(file: string, runs: number): number {
+  const script = `const t = process.hrtime.bigint(); await import(${JSON.stringify(file)}); process.stdout.write(String(Number(process.hrtime.bigint() - t) / 1e6));`;
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+      // CommonJS default bundles leave @aws-sdk/* external (the runtime provides it); resolve it here.
+      env: { ...process.env, ...IMPORT_ENV, NODE_PATH: join(__dirname, '..', 'node_modules') },
+    });
+    samples.push(Number(out.toString()));
+  }
+  samples.sort((a, b) => a - b);
+  return samples[Math.floor(samples.length / 2)] ?? Number.NaN;
+}

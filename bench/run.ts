@@ -1,0 +1,56 @@
+/** `npm run bench`: the speed and size figures quoted in closing notes. */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { benchFunctions } from './functions';
+
+const root = join(__dirname, '..');
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+
+function timed(label: string, command: string, args: string[]): number {
+  const started = process.hrtime.bigint();
+  execFileSync(command, args, { cwd: root, stdio: 'ignore', env: { ...process.env, CI: 'true' } });
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  process.stdout.write(`${label}: ${(ms / 1000).toFixed(1)} s\n`);
+  return ms;
+}
+
+const results: Record<string, unknown> = {};
+process.stdout.write('ops-stack bench\n\n');
+const out = mkdtempSync(join(tmpdir(), 'ops-bench-'));
+results.synthAllExamplesMs = timed('synth of every example environment (with bundling)', 'npx', [
+  'cdk',
+  'synth',
+  '-q',
+  '-o',
+  out,
+]);
+
+const functions = benchFunctions(RUNS);
+results.functions = functions;
+process.stdout.write(`\nfunction bundles (cold import: median of ${RUNS} fresh processes)\n`);
+process.stdout.write(
+  '  function        ops-stack size  default size  ops-stack import  default import  faster\n',
+);
+for (const f of functions) {
+  process.stdout.write(
+    `  ${f.name.padEnd(14)}  ${kb(f.opsBytes).padStart(14)}  ${kb(f.defaultBytes).padStart(12)}  ${ms(f.opsImportMs).padStart(16)}  ${ms(f.defaultImportMs).padStart(14)}  ${f.opsImportMs < f.defaultImportMs ? 'yes' : 'NO'}\n`,
+  );
+}
+
+if (!process.argv.includes('--no-tests')) {
+  process.stdout.write('\n');
+  results.testSuiteMs = timed('test suite (vitest run)', 'npx', ['vitest', 'run', '--reporter=dot']);
+}
+
+mkdirSync(join(root, 'reports'), { recursive: true });
+writeFileSync(join(root, 'reports', 'bench.json'), `${JSON.stringify(results, null, 2)}\n`);
+process.stdout.write('\nWritten to reports/bench.json\n');
+
+function kb(bytes: number): string {
+  return `${(bytes / 1024).toFixed(1)} KB`;
+}
+function ms(value: number): string {
+  return `${value.toFixed(1)} ms`;
+}
