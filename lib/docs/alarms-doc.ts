@@ -1,10 +1,17 @@
 /** Renders docs/alarms.md from the catalog: the on-call reference for every alarm. */
-import { COMPARISON_SYMBOL, formatPeriod, formatValue, periodOf } from '../catalog/alarm-properties';
+import {
+  COMPARISON_SYMBOL,
+  formatPeriod,
+  formatValue,
+  metricAlarmProperties,
+  periodOf,
+} from '../catalog/alarm-properties';
 import { BURN_RATE_WINDOWS, burnRateThresholdPercent, detectionMinutes } from '../catalog/burn-rate';
 import { type ResolvedCatalog, resolveCatalog } from '../catalog/resolve';
 import { SIGNALS } from '../catalog/signals';
 import type { AlarmQuery, MetricAlarmSpec } from '../catalog/types';
 import type { EnvironmentConfig } from '../config/schema';
+import { countAlarmMetrics } from '../guard/alarm-metrics';
 
 export function renderAlarmsDoc(
   reference: EnvironmentConfig,
@@ -56,6 +63,7 @@ export function renderAlarmsDoc(
       `- Fires when: ${COMPARISON_SYMBOL[spec.comparison]} ${formatValue(spec.threshold, spec.unit)} in ${spec.datapointsToAlarm} of ${spec.evaluationPeriods} periods of ${formatPeriod(periodOf(spec))}`,
       `- Threshold source: ${spec.thresholdSource}; override with \`thresholds.${spec.id}\``,
       `- Missing data: ${spec.missingData}`,
+      `- Billed alarm metrics: ${countAlarmMetrics('AWS::CloudWatch::Alarm', metricAlarmProperties(reference.name, spec) as never).standard}`,
       `- Free profile rank: ${s.freeRank ?? 'dashboard only'}`,
       '- First steps:',
       ...spec.runbook.map((step, i) => `  ${i + 1}. ${step}`),

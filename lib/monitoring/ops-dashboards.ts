@@ -1,7 +1,7 @@
 import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
-import { cacheMetric, MINUTE, rdsMetric } from '../catalog/metrics';
+import { appMetric, cacheMetric, MINUTE, rdsMetric } from '../catalog/metrics';
 import { dashboardName } from '../catalog/naming';
 import type { ResolvedCatalog } from '../catalog/resolve';
 import type { DashboardName, MetricAlarmSpec, SignalContext } from '../catalog/types';
@@ -118,7 +118,18 @@ export class OpsDashboards extends Construct {
 
 function resourceWidgets(ctx: SignalContext): cloudwatch.IWidget[] {
   const max = ctx.config.database.maxConnections;
+  const queue = ctx.publishedMetrics.has('QueueWaitingCount')
+    ? [
+        new cloudwatch.GraphWidget({
+          title: 'People waiting in the queue',
+          width: WIDGET_WIDTH,
+          height: WIDGET_HEIGHT,
+          left: [toMetric(appMetric(ctx, 'QueueWaitingCount', 'Maximum', MINUTE), 'waiting')],
+        }),
+      ]
+    : [];
   return [
+    ...queue,
     new cloudwatch.GraphWidget({
       title: `DB connections vs max_connections (${max})`,
       width: WIDGET_WIDTH,
