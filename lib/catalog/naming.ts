@@ -33,3 +33,17 @@ export function queryName(environment: string, title: string): string {
   assertEnvironmentName(environment);
   return `ops-stack/${environment}/${title}`;
 }
+
+/** The inverse of `alarmName`, for functions that receive an alarm by name. */
+export function parseAlarmName(
+  name: string,
+): { environment: string; severity: Severity; signalId: string } | undefined {
+  const match = /^ops-([a-z][a-z0-9-]*?)-(P[0-3])-([a-z0-9-]+)$/.exec(name);
+  if (!match) return undefined;
+  const [, environment, severity, signalId] = match;
+  return { environment: environment as string, severity: severity as Severity, signalId: signalId as string };
+}
+
+export function dashboardUrl(region: string, name: string): string {
+  return `https://${region}.console.aws.amazon.com/cloudwatch/home?region=${region}#dashboards/dashboard/${encodeURIComponent(name)}`;
+}

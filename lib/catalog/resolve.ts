@@ -37,6 +37,16 @@ export interface ResolvedCatalog {
 
 export const PRECISE_COMPOSITE_ID = 'slo-burn-page';
 
+/** Title, runbook and display unit of a signal or the precise composite, by id. */
+export function signalSummary(
+  id: string,
+): { title: string; runbook: readonly string[]; unit?: MetricAlarmSpec['unit'] } | undefined {
+  const signal = SIGNALS.find((s) => s.id === id);
+  if (signal) return { title: signal.title, runbook: signal.runbook, unit: signal.unit };
+  const composite = preciseComposite();
+  return id === composite.id ? { title: composite.title, runbook: composite.runbook } : undefined;
+}
+
 /** Ids of every catalog signal, for validating `thresholds` overrides. */
 export function signalIds(): readonly string[] {
   return SIGNALS.map((s) => s.id);
@@ -46,12 +56,19 @@ export function appNamespaceOf(config: EnvironmentConfig): string {
   return config.app.metricsNamespace ?? `Ticketing/${config.name}`;
 }
 
-export function resolveCatalog(config: EnvironmentConfig): ResolvedCatalog {
+/** Resources other constructs own that some signals read. */
+export interface CatalogResources {
+  /** @default - the dead-letter signal is not applicable */
+  readonly pagingDeadLetterQueueName?: string;
+}
+
+export function resolveCatalog(config: EnvironmentConfig, resources: CatalogResources = {}): ResolvedCatalog {
   const appMetrics = publishedAppMetrics(config.profile, config.freeTier.customMetricShare);
   const ctx: SignalContext = {
     config,
     appNamespace: appNamespaceOf(config),
     publishedMetrics: new Set(appMetrics.map((m) => m.name)),
+    ...resources,
   };
   const precise = config.slo.precise;
   const candidates: { definition: SignalDefinition; spec: MetricAlarmSpec }[] = [];

@@ -519,6 +519,37 @@ const threadPool = appSignal({
   statistic: 'Maximum',
 });
 
+const pagingDeadLetters: SignalDefinition = {
+  id: 'paging-dead-letters',
+  title: 'Pages that never reached a subscriber or chat',
+  severity: 'P2',
+  seed: '002 s4.2',
+  runbook: [
+    'Open the paging dead-letter queue in the SQS console and read the messages: which subscription or chat webhook failed?',
+    'Fix the cause (a rotated webhook URL in SSM, an unconfirmed e-mail, an expired HTTPS endpoint).',
+    'Check the alarms the lost messages name; purge the queue once every page is accounted for.',
+  ],
+  dashboard: 'infrastructure',
+  comparison: 'GreaterThanOrEqualToThreshold',
+  unit: 'count',
+  evaluationPeriods: 1,
+  datapointsToAlarm: 1,
+  missingData: 'notBreaching',
+  defaultThreshold: constant(1),
+  thresholdSource: 'any message in the paging dead-letter queue',
+  query: (ctx) => {
+    if (!ctx.pagingDeadLetterQueueName)
+      return { notApplicable: 'no paging dead-letter queue in this context' };
+    return single({
+      namespace: 'AWS/SQS',
+      metricName: 'ApproximateNumberOfMessagesVisible',
+      dimensions: { QueueName: ctx.pagingDeadLetterQueueName },
+      statistic: 'Maximum',
+      periodSeconds: 5 * MINUTE,
+    });
+  },
+};
+
 /** Every signal, in catalog order (docs and dashboards follow it). */
 export const SIGNALS: readonly SignalDefinition[] = [
   serviceDown,
@@ -592,6 +623,7 @@ export const SIGNALS: readonly SignalDefinition[] = [
     ],
   ),
   couponOverIssue,
+  pagingDeadLetters,
   jvmHeap,
   threadPool,
   capacity('capacity-rds-cpu', 'Capacity: RDS CPU at or above 70% for an hour', '002 s4.4', (ctx) =>

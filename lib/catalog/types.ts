@@ -89,4 +89,6 @@ export interface SignalContext {
   readonly appNamespace: string;
   /** Custom metrics this environment publishes (after the free-tier selection). */
   readonly publishedMetrics: ReadonlySet<string>;
+  /** Name of the paging dead-letter queue (a deploy-time token in stacks). @default - not known */
+  readonly pagingDeadLetterQueueName?: string;
 }

@@ -2,8 +2,10 @@ import { join } from 'node:path';
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as destinations from 'aws-cdk-lib/aws-lambda-destinations';
 import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 
 /** Where the function sources live: `lambdas/<name>/handler.ts`. */
@@ -38,6 +40,13 @@ export interface OpsFunctionProps {
   readonly logRetention?: logs.RetentionDays;
   /** @default - not in a VPC */
   readonly vpc?: Pick<lambda.FunctionProps, 'vpc' | 'vpcSubnets' | 'securityGroups'>;
+  /**
+   * Where failed asynchronous invocations go, with the event and the error (an on-failure
+   * destination). @default - nowhere (the caller must acknowledge why)
+   */
+  readonly onFailure?: sqs.IQueue;
+  /** Lambda's own retries of a failed asynchronous invocation. @default - 2 */
+  readonly retryAttempts?: number;
 }
 
 /**
@@ -86,7 +95,16 @@ export class OpsFunction extends Construct {
       },
       bundling: OPS_BUNDLING,
       ...(props.vpc ?? {}),
+      ...(props.onFailure ? { onFailure: new destinations.SqsDestination(props.onFailure) } : {}),
+      ...(props.retryAttempts === undefined ? {} : { retryAttempts: props.retryAttempts }),
     });
+    if (props.onFailure) {
+      Validations.of(this.function).acknowledge({
+        id: 'Serverless-LambdaDLQ',
+        reason:
+          'Failed invocations go to an on-failure destination, which keeps the error with the event; a DLQ as well would store each failure twice.',
+      });
+    }
     const runtimeReason =
       'Functions run on nodejs22.x, the Node.js LTS the project builds and tests against; a runtime bump is a tested change, not a synth default.';
     Validations.of(this.function).acknowledge({ id: 'AwsSolutions-L1', reason: runtimeReason });

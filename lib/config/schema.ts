@@ -159,6 +159,20 @@ export const environmentSchema = z
         .describe(
           'Namespace the application publishes its metrics to. @default - Ticketing/<environment name>',
         ),
+      probeNetwork: z
+        .strictObject({
+          subnetIds: z
+            .array(z.string().regex(/^subnet-[0-9a-f]+$/, { error: 'expected a subnet id' }))
+            .min(1),
+          securityGroupIds: z
+            .array(z.string().regex(/^sg-[0-9a-f]+$/, { error: 'expected a security group id' }))
+            .min(1),
+          vpcId: z.string().regex(/^vpc-[0-9a-f]+$/, { error: 'expected a VPC id' }),
+        })
+        .optional()
+        .describe(
+          'Place the probe in these private subnets to reach a private health URL. @default - outside any VPC',
+        ),
       autoScalingGroupName: z
         .string()
         .min(1)
@@ -228,6 +242,38 @@ export const environmentSchema = z
         P1: z.array(subscription).default([]).describe('High: respond within 1 hour. @default - none'),
         P2: z.array(subscription).default([]).describe('Medium: respond within 4 hours. @default - none'),
         P3: z.array(subscription).default([]).describe('Low: respond within 24 hours. @default - none'),
+        notifier: z
+          .strictObject({
+            timeoutSeconds: z
+              .int()
+              .min(1)
+              .max(10)
+              .default(3)
+              .describe('Deadline of one webhook POST. @default - 3'),
+            attempts: z
+              .int()
+              .min(1)
+              .max(5)
+              .default(3)
+              .describe('POST attempts before the message goes to the dead-letter queue. @default - 3'),
+            flappingChanges: z
+              .int()
+              .min(2)
+              .default(4)
+              .describe(
+                'More state changes than this within the window is flapping: posted once with a count. @default - 4',
+              ),
+            flappingWindowMinutes: z
+              .int()
+              .min(5)
+              .max(1440)
+              .default(30)
+              .describe('Flapping window. @default - 30'),
+          })
+          .prefault({})
+          .describe(
+            'How the chat notifier posts. @default - 3 s timeout, 3 attempts, flapping above 4 changes in 30 min',
+          ),
         encryptTopics: z
           .boolean()
           .default(false)

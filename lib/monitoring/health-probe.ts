@@ -1,9 +1,10 @@
-import { Duration, Stack, Validations } from 'aws-cdk-lib';
-import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import { Duration, Fn, Stack, Validations } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
 import { Construct } from 'constructs';
 import { PROBE_EVENT_KIND } from '../../lambdas/health-probe/event';
+import { nagResourceId } from '../common/nag';
 import { OpsFunction } from '../common/ops-function';
 
 export interface HealthProbeProps {
@@ -11,6 +12,12 @@ export interface HealthProbeProps {
   readonly healthUrl: string;
   /** @default - 5 seconds */
   readonly timeout?: Duration;
+  /** Private subnets and security groups to reach a private health URL from. @default - outside any VPC */
+  readonly network?: {
+    readonly vpcId: string;
+    readonly subnetIds: readonly string[];
+    readonly securityGroupIds: readonly string[];
+  };
 }
 
 /**
@@ -29,6 +36,7 @@ export class HealthProbe extends Construct {
       description: `GETs ${props.healthUrl} every minute for ops-stack ${props.environment}`,
       memorySize: 128,
       timeout: Duration.seconds(timeout.toSeconds() + 5),
+      ...(props.network ? { vpc: this.placement(props.network) } : {}),
       environment: {
         HEALTH_URL: props.healthUrl,
         TIMEOUT_MS: String(timeout.toMilliseconds()),
@@ -48,13 +56,10 @@ export class HealthProbe extends Construct {
     // CDK's LambdaInvoke target puts the scheduler role at the stack root and lets it invoke the
     // function and its versions (`<arn>:*`).
     const stack = Stack.of(this);
-    const functionLogicalId = stack.resolve(
-      (this.function.function.node.defaultChild as lambda.CfnFunction).logicalId,
-    );
     const schedulerRole = stack.node.children.find((c) => c.node.id.startsWith('SchedulerRoleForTarget'));
     if (schedulerRole) {
       Validations.of(schedulerRole).acknowledge({
-        id: `AwsSolutions-IAM5[Resource::<${functionLogicalId}.Arn>:*]`,
+        id: `AwsSolutions-IAM5[Resource::${nagResourceId(stack, this.function.function.functionArn)}:*]`,
         reason:
           'The scheduler may invoke the probe function and its versions; the wildcard is the version qualifier only.',
       });
@@ -68,5 +73,24 @@ export class HealthProbe extends Construct {
       id: 'Serverless-LambdaAsyncFailureDestination',
       reason: 'As for the DLQ: the next run is a minute away and a missing datapoint pages.',
     });
+  }
+
+  /** Existing subnets and groups by id: no lookup at synth, no credentials needed. */
+  private placement(
+    network: NonNullable<HealthProbeProps['network']>,
+  ): NonNullable<ConstructorParameters<typeof OpsFunction>[2]['vpc']> {
+    const vpc = ec2.Vpc.fromVpcAttributes(this, 'Vpc', {
+      vpcId: network.vpcId,
+      availabilityZones: network.subnetIds.map((_, i) => Fn.select(i, Fn.getAzs())),
+    });
+    return {
+      vpc,
+      vpcSubnets: {
+        subnets: network.subnetIds.map((id, i) => ec2.Subnet.fromSubnetId(this, `Subnet${i}`, id)),
+      },
+      securityGroups: network.securityGroupIds.map((id, i) =>
+        ec2.SecurityGroup.fromSecurityGroupId(this, `SecurityGroup${i}`, id, { mutable: false }),
+      ),
+    };
   }
 }

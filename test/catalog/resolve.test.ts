@@ -116,9 +116,10 @@ describe('signal catalog', () => {
 
   it('standard profile alarms on every applicable signal, precise adds short windows and one composite', () => {
     const config = configFrom('example-prod', { profile: 'standard', slo: { precise: true } });
-    const catalog = resolveCatalog(config);
+    const catalog = resolveCatalog(config, { pagingDeadLetterQueueName: 'dlq' });
     expect(catalog.dashboardOnly).toEqual([]);
     expect(catalog.notApplicable.map((n) => n.id)).toEqual(['capacity-ec2-cpu']);
+    expect(resolveCatalog(config).notApplicable.map((n) => n.id)).toContain('paging-dead-letters');
     const ids = catalog.alarms.map((a) => a.id);
     expect(ids).toEqual(
       expect.arrayContaining(['slo-burn-1h-short', 'slo-burn-6h-short', 'slo-burn-page', 'jvm-heap-high']),
