@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as destinations from 'aws-cdk-lib/aws-lambda-destinations';
@@ -7,6 +7,7 @@ import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { nagResourceId } from './nag';
 
 /** Where the function sources live: `lambdas/<name>/handler.ts`. */
 export const LAMBDAS_DIR = join(__dirname, '..', '..', 'lambdas');
@@ -70,11 +71,12 @@ export class OpsFunction extends Construct {
     });
     this.logGroup.grantWrite(this.role);
     if (props.vpc) {
-      this.role.addManagedPolicy(
-        iam.ManagedPolicy.fromAwsManagedPolicyName('service-role/AWSLambdaVPCAccessExecutionRole'),
+      const vpcAccess = iam.ManagedPolicy.fromAwsManagedPolicyName(
+        'service-role/AWSLambdaVPCAccessExecutionRole',
       );
+      this.role.addManagedPolicy(vpcAccess);
       Validations.of(this.role).acknowledge({
-        id: 'AwsSolutions-IAM4',
+        id: `AwsSolutions-IAM4[Policy::${nagResourceId(Stack.of(this), vpcAccess.managedPolicyArn)}]`,
         reason: 'AWSLambdaVPCAccessExecutionRole is the documented minimum for ENI management in a VPC.',
       });
     }

@@ -162,12 +162,22 @@ export const environmentSchema = z
       probeNetwork: z
         .strictObject({
           subnetIds: z
-            .array(z.string().regex(/^subnet-[0-9a-f]+$/, { error: 'expected a subnet id' }))
+            .array(
+              z.string().regex(/^subnet-([0-9a-f]{8}|[0-9a-f]{17})$/, {
+                error: 'expected a subnet id such as subnet-0a1b2c3d4e5f67890',
+              }),
+            )
             .min(1),
           securityGroupIds: z
-            .array(z.string().regex(/^sg-[0-9a-f]+$/, { error: 'expected a security group id' }))
+            .array(
+              z.string().regex(/^sg-([0-9a-f]{8}|[0-9a-f]{17})$/, {
+                error: 'expected a security group id such as sg-0a1b2c3d4e5f67890',
+              }),
+            )
             .min(1),
-          vpcId: z.string().regex(/^vpc-[0-9a-f]+$/, { error: 'expected a VPC id' }),
+          vpcId: z.string().regex(/^vpc-([0-9a-f]{8}|[0-9a-f]{17})$/, {
+            error: 'expected a VPC id such as vpc-0a1b2c3d4e5f67890',
+          }),
         })
         .optional()
         .describe(

@@ -108,6 +108,15 @@ describe('environment config validation', () => {
       { ...valid(), freeTier: { alarmMetricShare: 11 } },
       'freeTier.alarmMetricShare: Too big: expected number to be <=10 (got 11)',
     ],
+    [
+      'short subnet id',
+      withKey(['app', 'probeNetwork'], {
+        vpcId: 'vpc-0a1b2c3d',
+        subnetIds: ['subnet-01'],
+        securityGroupIds: ['sg-0a1b2c3d'],
+      }),
+      'app.probeNetwork.subnetIds.0: expected a subnet id such as subnet-0a1b2c3d4e5f67890 (got "subnet-01")',
+    ],
     ['invalid YAML', 'account: [unclosed', 'not valid YAML/JSON at line'],
   ];
 

@@ -32,8 +32,13 @@ export function problemsOf(raw: unknown, name = 'test-env'): string[] {
   return 'problems' in result ? result.problems.map((p) => `${p.path}: ${p.message}`) : [];
 }
 
+/** The feature flags of cdk.json, so tests synthesize what `cdk synth` does. */
+const CDK_CONTEXT = (
+  JSON.parse(readFileSync(join(__dirname, '..', '..', 'cdk.json'), 'utf8')) as { context: object }
+).context;
+
 export function newApp(bundle = false): App {
-  return new App({ context: bundle ? {} : { 'aws:cdk:bundling-stacks': [] } });
+  return new App({ context: { ...CDK_CONTEXT, ...(bundle ? {} : { 'aws:cdk:bundling-stacks': [] }) } });
 }
 
 export function synthStacks(configs: readonly EnvironmentConfig[]): { app: App; stacks: OpsStack[] } {

@@ -1,0 +1,48 @@
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import { SSMClient } from '@aws-sdk/client-ssm';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { snsEvent, TOPICS } from './fixtures';
+
+const ssm = mockClient(SSMClient);
+const cloudwatch = mockClient(CloudWatchClient);
+let handler: (event: unknown) => Promise<unknown>;
+
+beforeAll(async () => {
+  vi.stubEnv(
+    'NOTIFIER_SETTINGS',
+    JSON.stringify({
+      region: 'ap-northeast-2',
+      topicArns: TOPICS,
+      targets: { P1: [{ format: 'slack', parameter: '/ops/slack' }] },
+      resources: { dbInstanceIdentifier: 'db', cacheClusterId: 'redis-001' },
+      flapping: { changes: 4, windowMinutes: 30 },
+      post: { timeoutMs: 200, attempts: 1, backoffMs: 1 },
+    }),
+  );
+  ({ handler } = await import('../../../lambdas/notifier/handler'));
+});
+afterAll(() => vi.unstubAllEnvs());
+
+describe('notifier handler', () => {
+  it('throws on a malformed event before any AWS call, so Lambda sends it to the on-failure queue', async () => {
+    await expect(handler({ Records: 'nope' })).rejects.toThrowError(
+      'event.Records: expected a non-empty array',
+    );
+    await expect(handler(snsEvent('plain text nobody understands'))).rejects.toThrowError(
+      /unclassified message/,
+    );
+    expect(ssm.calls()).toHaveLength(0);
+    expect(cloudwatch.calls()).toHaveLength(0);
+  });
+
+  it('refuses to start without its settings', async () => {
+    const { parseSettings } = await import('../../../lambdas/notifier/settings');
+    expect(() => parseSettings(undefined)).toThrowError(
+      'environment variable NOTIFIER_SETTINGS is required but not set',
+    );
+    expect(() => parseSettings('{"region":"x"}')).toThrowError(
+      'NOTIFIER_SETTINGS lacks topicArns, targets, resources, flapping, post',
+    );
+  });
+});
