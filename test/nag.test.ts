@@ -14,6 +14,22 @@ describe('cdk-nag AwsSolutions and Serverless packs', () => {
         'prod-std',
       ),
     ],
+    'probe inside a VPC': [
+      configFrom(
+        'example-staging',
+        {
+          app: {
+            healthUrl: 'http://10.0.1.20:8080/actuator/health',
+            probeNetwork: {
+              vpcId: 'vpc-0a1b2c3d4e5f67890',
+              subnetIds: ['subnet-0a1b2c3d4e5f67890'],
+              securityGroupIds: ['sg-0a1b2c3d4e5f67890'],
+            },
+          },
+        },
+        'private',
+      ),
+    ],
   };
 
   it.each(Object.entries(variants))(
