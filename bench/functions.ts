@@ -23,6 +23,14 @@ const IMPORT_ENV: Record<string, string> = {
   HEALTH_URL: 'http://127.0.0.1:1/',
   TIMEOUT_MS: '1000',
   OPS_ENVIRONMENT: 'bench',
+  NOTIFIER_SETTINGS: JSON.stringify({
+    region: 'us-east-1',
+    topicArns: {},
+    targets: {},
+    resources: { dbInstanceIdentifier: 'db', cacheClusterId: 'cache' },
+    flapping: { changes: 4, windowMinutes: 30 },
+    post: { timeoutMs: 1000, attempts: 1, backoffMs: 1 },
+  }),
 };
 
 export function functionNames(): string[] {
