@@ -65,7 +65,7 @@ export interface SignalDefinition {
 const constant = (value: number) => () => value;
 
 function burnRateSignals(): SignalDefinition[] {
-  const pageRanks: Record<string, number> = { '1h': 3, '6h': 9, '3d': 10 };
+  const pageRanks: Record<string, number> = { '1h': 3, '6h': 8, '3d': 11 };
   return BURN_RATE_WINDOWS.flatMap((w): SignalDefinition[] => {
     const long: SignalDefinition = {
       id: `slo-burn-${w.name}`,
@@ -209,7 +209,7 @@ const queueEntryLatency: SignalDefinition = {
     'Scale the app or Redis; if the queue scheduler is stuck, see queue-admission-stalled.',
   ],
   dashboard: 'slo',
-  freeRank: 8,
+  freeRank: 9,
   comparison: 'LessThanThreshold',
   unit: '%',
   evaluationPeriods: 5,
@@ -234,7 +234,7 @@ const rdsCpu: SignalDefinition = {
     'If load is real, add a read replica or move to a larger class (002 s4.4).',
   ],
   dashboard: 'infrastructure',
-  freeRank: 4,
+  freeRank: 5,
   comparison: 'GreaterThanOrEqualToThreshold',
   unit: '%',
   evaluationPeriods: 5,
@@ -256,7 +256,7 @@ const dbConnections: SignalDefinition = {
     'Raise max_connections or lower the pool size per instance before the next traffic peak.',
   ],
   dashboard: 'infrastructure',
-  freeRank: 7,
+  freeRank: 10,
   comparison: 'GreaterThanOrEqualToThreshold',
   unit: 'count',
   evaluationPeriods: 3,
@@ -278,7 +278,7 @@ const redisMemory: SignalDefinition = {
     'Move to a larger node type (002 s4.4: upgrade at 70% sustained).',
   ],
   dashboard: 'infrastructure',
-  freeRank: 5,
+  freeRank: 6,
   comparison: 'GreaterThanOrEqualToThreshold',
   unit: '%',
   evaluationPeriods: 3,
@@ -369,7 +369,7 @@ const kafkaLag = appSignal({
     'Check consumer errors and DB insert time (004: single-row inserts at 50 ms capped consumers at 60/s).',
     'Add consumers up to the partition count or pause the producer-heavy event; watch lag fall below 100.',
   ],
-  freeRank: 6,
+  freeRank: 7,
   comparison: 'GreaterThanThreshold',
   unit: 'count',
   evaluationPeriods: 3,
@@ -431,6 +431,8 @@ const queueStalled: SignalDefinition = {
   title: 'Queue admissions stalled while people wait',
   severity: 'P1',
   seed: '000 scenario 1, 002 s4.1',
+  // Ranked above the latency SLO and DB connections: the 000 replay paged nobody without it.
+  freeRank: 4,
   runbook: [
     'Check the admission scheduler log: did activation time out (000: queue activation timeout)?',
     'Check Redis latency and memory; the queue lives in Redis.',
