@@ -106,26 +106,29 @@ export function buildMessage(n: Notification, ctx: AlarmContext): ChatMessage {
 
 export function renderSlack(m: ChatMessage): Record<string, unknown> {
   const blocks: Record<string, unknown>[] = [
-    { type: 'section', text: { type: 'mrkdwn', text: `*${escape(m.headline)}*` } },
+    { type: 'section', text: { type: 'mrkdwn', text: `*${escapeMrkdwn(m.headline)}*` } },
   ];
   if (m.fields.length > 0) {
     blocks.push({
       type: 'section',
       fields: m.fields
         .slice(0, 10)
-        .map(([k, v]) => ({ type: 'mrkdwn', text: `*${escape(k)}*\n${escape(v)}` })),
+        .map(([k, v]) => ({ type: 'mrkdwn', text: `*${escapeMrkdwn(k)}*\n${escapeMrkdwn(v)}` })),
     });
   }
   for (const s of m.sections) {
     blocks.push({
       type: 'section',
-      text: { type: 'mrkdwn', text: `*${escape(s.title)}*\n${escape(s.lines.join('\n')).slice(0, 2900)}` },
+      text: {
+        type: 'mrkdwn',
+        text: `*${escapeMrkdwn(s.title)}*\n${escapeMrkdwn(s.lines.join('\n')).slice(0, 2900)}`,
+      },
     });
   }
   if (m.link)
     blocks.push({
       type: 'context',
-      elements: [{ type: 'mrkdwn', text: `<${m.link.url}|${escape(m.link.label)}>` }],
+      elements: [{ type: 'mrkdwn', text: `<${m.link.url}|${escapeMrkdwn(m.link.label)}>` }],
     });
   return { text: m.headline, blocks };
 }
@@ -140,7 +143,7 @@ export function renderJson(m: ChatMessage): Record<string, unknown> {
   };
 }
 
-function escape(text: string): string {
+function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 

@@ -56,7 +56,12 @@ export function statistic(name: string, minutes: readonly (MinuteSamples | undef
 /** Nearest-rank percentile over values with counts. */
 function percentileOf(p: number, minutes: readonly (MinuteSamples | undefined)[], total: number): number {
   const pairs: [number, number][] = [];
-  for (const m of minutes) if (m) m.values.forEach((v, i) => pairs.push([v, m.counts[i] as number]));
+  for (const m of minutes) {
+    if (!m) continue;
+    m.values.forEach((v, i) => {
+      pairs.push([v, m.counts[i] as number]);
+    });
+  }
   pairs.sort((a, b) => a[0] - b[0]);
   const rank = Math.ceil((p / 100) * total);
   let seen = 0;
