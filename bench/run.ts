@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchFunctions } from './functions';
 import { notifierLatency } from './notifier-latency';
+import { replayFigures } from './replay';
 
 const root = join(__dirname, '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
@@ -46,6 +47,15 @@ async function main(): Promise<void> {
   process.stdout.write(
     `\nnotifier: SNS record to webhook POST (local server, SDK answers from memory, 50 runs): median ${ms(latency.medianMs)}, p95 ${ms(latency.p95Ms)}\n`,
   );
+
+  const replay = replayFigures();
+  results.replay = replay;
+  process.stdout.write('\nreplay (free profile, example-prod): detection latency from onset\n');
+  for (const r of replay) {
+    process.stdout.write(
+      `  ${r.scenario.padEnd(30)} ${r.detection === undefined ? (r.pages === 0 ? 'no page' : `${r.pages} pages`) : `${r.detection} min`}${r.target === undefined ? '' : ` (target ${r.target} min)`}${r.seedFigure ? `; seed: ${r.seedFigure}` : ''}${r.wallMs ? `; replayed in ${ms(r.wallMs)}` : ''}\n`,
+    );
+  }
 
   if (!process.argv.includes('--no-tests')) {
     process.stdout.write('\n');
