@@ -9,8 +9,8 @@ import { DescribeReplicationGroupsCommand, ElastiCacheClient } from '@aws-sdk/cl
 import { DescribeDBInstancesCommand, RDSClient } from '@aws-sdk/client-rds';
 import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { mockClient } from 'aws-sdk-client-mock';
-import { parseSnsEvent } from '../lambdas/notifier/event';
 import { notify } from '../lambdas/notifier/notify';
+import { parseSnsEvent } from '../lambdas/shared/sns-event';
 
 export async function notifierLatency(runs: number): Promise<{ medianMs: number; p95Ms: number }> {
   let received: (() => void) | undefined;

@@ -1,13 +1,26 @@
-import { type App, Validations } from 'aws-cdk-lib';
+import { type App, Aws, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
-import { stackName } from './catalog/naming';
+import { stackName, topicName } from './catalog/naming';
 import type { EnvironmentConfig } from './config/schema';
+import { CostAnomalyStack } from './cost/cost-anomaly-monitor';
 import { analyzeFreeTier, type FreeTierReport, type TemplateInput } from './guard/free-tier';
 import { OpsStack } from './ops-stack';
 
 /** Adds one stack per environment and the cdk-nag packs that every synth runs. */
 export function addEnvironments(app: App, configs: readonly EnvironmentConfig[]): OpsStack[] {
   const stacks = configs.map((config) => new OpsStack(app, stackName(config.name), { config }));
+  for (const config of configs) {
+    if (!config.budget.anomalyMonitor || config.region === 'us-east-1') continue;
+    // Cost Explorer resources exist only in us-east-1; the P2 topic is addressed by its name.
+    const account = config.account ?? Aws.ACCOUNT_ID;
+    new CostAnomalyStack(app, `${stackName(config.name)}-cost-anomaly`, {
+      env: { region: 'us-east-1', ...(config.account ? { account: config.account } : {}) },
+      description: `ops-stack ${config.name}: Cost Anomaly Detection monitor (us-east-1 only)`,
+      environment: config.name,
+      topicArn: `arn:${Aws.PARTITION}:sns:${config.region}:${account}:${topicName(config.name, 'P2')}`,
+      thresholdUsd: config.budget.anomalyThresholdUsd,
+    });
+  }
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new ServerlessChecks(app));
   return stacks;
 }

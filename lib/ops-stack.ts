@@ -1,9 +1,14 @@
 import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type { Construct } from 'constructs';
 import { PROBE_METRIC, PROBE_NAMESPACE } from './catalog/app-metrics';
 import { type ResolvedCatalog, resolveCatalog } from './catalog/resolve';
 import type { SignalContext } from './catalog/types';
+import { acknowledgeSchedulerInvokes } from './common/nag';
 import { type EnvironmentConfig, SEVERITIES } from './config/schema';
+import { AccountBudget } from './cost/account-budget';
+import { allowCostAnomalyAlerts, CostAnomalyMonitor } from './cost/cost-anomaly-monitor';
+import { CostReport } from './cost/cost-report';
 import { type EnvironmentFacts, FACTS_KEY } from './guard/facts';
 import { AppLogRetention } from './monitoring/app-log-retention';
 import { CatalogAlarms } from './monitoring/catalog-alarms';
@@ -12,6 +17,26 @@ import { LogQueries } from './monitoring/log-queries';
 import { OpsDashboards } from './monitoring/ops-dashboards';
 import { ChatNotifier } from './paging/chat-notifier';
 import { SeverityTopics } from './paging/severity-topics';
+
+/** Billing metrics exist only in us-east-1 and read near zero while credits pay. */
+function estimatedChargesWidget(): cloudwatch.GraphWidget {
+  return new cloudwatch.GraphWidget({
+    title: 'Estimated charges this month (us-east-1 billing metric, net of credits)',
+    width: 8,
+    height: 6,
+    left: [
+      new cloudwatch.Metric({
+        namespace: 'AWS/Billing',
+        metricName: 'EstimatedCharges',
+        dimensionsMap: { Currency: 'USD' },
+        statistic: 'Maximum',
+        period: Duration.hours(6),
+        region: 'us-east-1',
+        label: 'USD',
+      }),
+    ],
+  });
+}
 
 export interface OpsStackProps extends StackProps {
   readonly config: EnvironmentConfig;
@@ -30,6 +55,7 @@ export class OpsStack extends Stack {
       description: `ops-stack ${config.name}: alarms, SLO dashboards and paging (${config.profile} profile)`,
     });
     this.topics = new SeverityTopics(this, 'Paging', {
+      environment: config.name,
       subscriptions: config.paging,
       encryptTopics: config.paging.encryptTopics,
     });
@@ -42,7 +68,7 @@ export class OpsStack extends Stack {
       ...resources,
     };
 
-    new HealthProbe(this, 'HealthProbe', {
+    const probe = new HealthProbe(this, 'HealthProbe', {
       environment: config.name,
       healthUrl: config.app.healthUrl,
       timeout: Duration.seconds(config.app.healthTimeoutSeconds),
@@ -53,11 +79,42 @@ export class OpsStack extends Stack {
       alarms: this.catalog.alarms,
       topicOf: (severity) => this.topics.topicOf(severity),
     });
+    const { P2: urgent, P3: notice } = this.topics.topics;
+    if (config.budget.manageBudget) {
+      new AccountBudget(this, 'Budget', {
+        environment: config.name,
+        monthlyUsd: config.budget.monthlyUsd,
+        urgentTopic: urgent,
+        noticeTopic: notice,
+      });
+    }
+    if (config.budget.anomalyMonitor) {
+      allowCostAnomalyAlerts(urgent);
+      // Elsewhere the monitor lives in a us-east-1 stack of its own (see ops-app.ts).
+      if (config.region === 'us-east-1') {
+        new CostAnomalyMonitor(this, 'CostAnomaly', {
+          environment: config.name,
+          topicArn: urgent.topicArn,
+          thresholdUsd: config.budget.anomalyThresholdUsd,
+        });
+      }
+    }
+    const costReport = new CostReport(this, 'CostReport', {
+      environment: config.name,
+      expectationUsd: config.budget.monthlyUsd,
+      schedule: config.budget.reportSchedule,
+      repeatWindowHours: config.budget.repeatWindowHours,
+      urgentTopic: urgent,
+      noticeTopic: notice,
+      deadLetterQueue: this.topics.deadLetterQueue,
+    });
+
     const dashboards = new OpsDashboards(this, 'Dashboards', {
       context,
       catalog: this.catalog,
       alarms: alarms.alarms,
       dashboardShare: config.freeTier.dashboardShare,
+      infrastructureExtras: [estimatedChargesWidget()],
     });
     const hasChat = SEVERITIES.some((s) => config.paging[s].some((sub) => sub.type === 'chat'));
     if (hasChat) {
@@ -95,5 +152,6 @@ export class OpsStack extends Stack {
       ],
     };
     this.templateOptions.metadata = { [FACTS_KEY]: facts };
+    acknowledgeSchedulerInvokes(this, [probe.function.function, costReport.function.function]);
   }
 }

@@ -2,9 +2,9 @@
 import { COMPARISON_SYMBOL, formatValue } from '../../lib/catalog/alarm-properties';
 import { parseAlarmName } from '../../lib/catalog/naming';
 import { signalSummary } from '../../lib/catalog/resolve';
+import type { Notification } from '../shared/messages';
 import type { ResourceStatus } from './enrichment';
 import type { FlappingVerdict } from './flapping';
-import type { Notification } from './messages';
 
 export interface ChatMessage {
   readonly severity?: string;

@@ -7,7 +7,7 @@ import { ElastiCacheClient } from '@aws-sdk/client-elasticache';
 import { RDSClient } from '@aws-sdk/client-rds';
 import { SSMClient } from '@aws-sdk/client-ssm';
 import { logger } from '../shared/logger';
-import { parseSnsEvent } from './event';
+import { parseSnsEvent } from '../shared/sns-event';
 import { notify } from './notify';
 import { parseSettings, SETTINGS_VARIABLE } from './settings';
 

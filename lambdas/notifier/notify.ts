@@ -5,11 +5,11 @@ import type { RDSClient } from '@aws-sdk/client-rds';
 import { GetParameterCommand, type SSMClient } from '@aws-sdk/client-ssm';
 import { dashboardUrl } from '../../lib/catalog/naming';
 import { logger } from '../shared/logger';
+import { classifyMessage, type Notification } from '../shared/messages';
+import { MalformedEventError, type SnsRecord } from '../shared/sns-event';
 import { type ResourceIds, resourceStatus } from './enrichment';
-import { MalformedEventError, type SnsRecord } from './event';
 import { type FlappingPolicy, judgeFlapping, minutesInAlarm, type StateChange } from './flapping';
 import { buildMessage, renderJson, renderSlack } from './format';
-import { classifyMessage, type Notification } from './messages';
 import { type PostPolicy, postJson } from './post';
 
 export interface ChatTarget {

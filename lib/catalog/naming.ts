@@ -47,3 +47,12 @@ export function parseAlarmName(
 export function dashboardUrl(region: string, name: string): string {
   return `https://${region}.console.aws.amazon.com/cloudwatch/home?region=${region}#dashboards/dashboard/${encodeURIComponent(name)}`;
 }
+
+/**
+ * `ops-prod-P2`: what subscribers see in confirmations, and how the us-east-1 cost stack addresses
+ * the topic without a cross-region reference.
+ */
+export function topicName(environment: string, severity: Severity): string {
+  assertEnvironmentName(environment);
+  return `ops-${environment}-${severity}`;
+}

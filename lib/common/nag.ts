@@ -1,5 +1,6 @@
 /** Helpers for cdk-nag acknowledgements that must name a finding exactly. */
-import type { Stack } from 'aws-cdk-lib';
+import { type Stack, Validations } from 'aws-cdk-lib';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
 
 /**
  * A resource value as cdk-nag prints it in a finding id: literal strings stay, `Ref`s become
@@ -21,4 +22,20 @@ function render(value: unknown): string {
     }
   }
   return JSON.stringify(value);
+}
+
+/**
+ * CDK's scheduler Lambda targets share one role per stack that may invoke each target function and
+ * its versions (`<arn>:*`). Call once the stack is complete.
+ */
+export function acknowledgeSchedulerInvokes(stack: Stack, functions: readonly lambda.IFunction[]): void {
+  for (const role of stack.node.children.filter((c) => c.node.id.startsWith('SchedulerRoleForTarget'))) {
+    for (const fn of functions) {
+      Validations.of(role).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::${nagResourceId(stack, fn.functionArn)}:*]`,
+        reason:
+          'The scheduler may invoke this function and its versions; the wildcard is the version qualifier only.',
+      });
+    }
+  }
 }

@@ -161,6 +161,7 @@ function checkAccountShares(configs: readonly EnvironmentConfig[]): ConfigProble
     const key = c.account ?? '(default credentials)';
     byAccount.set(key, [...(byAccount.get(key) ?? []), c]);
   }
+  problems.push(...checkOnePerAccount(configs));
   for (const [account, envs] of byAccount) {
     if (envs.length < 2) continue;
     for (const [key, allowance] of SHARES) {
@@ -170,6 +171,29 @@ function checkAccountShares(configs: readonly EnvironmentConfig[]): ConfigProble
           file: '(accounts)',
           path: `freeTier.${key}`,
           message: `environments ${envs.map((e) => e.name).join(', ')} share account ${account} and its ${allowance} free ${SHARE_NOUN[key]}, but their shares add up to ${total}; lower freeTier.${key} so the sum is at most ${allowance}`,
+        });
+      }
+    }
+  }
+  return problems;
+}
+
+/** AWS allows one SERVICE anomaly monitor per account, and two budgets would page twice. */
+function checkOnePerAccount(configs: readonly EnvironmentConfig[]): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  for (const key of ['manageBudget', 'anomalyMonitor'] as const) {
+    const owners = new Map<string, string[]>();
+    for (const c of configs) {
+      if (!c.budget[key]) continue;
+      const account = c.account ?? '(default credentials)';
+      owners.set(account, [...(owners.get(account) ?? []), c.name]);
+    }
+    for (const [account, names] of owners) {
+      if (names.length > 1) {
+        problems.push({
+          file: '(accounts)',
+          path: `budget.${key}`,
+          message: `environments ${names.join(', ')} share account ${account}, but only one may set budget.${key} (the others set it to false)`,
         });
       }
     }

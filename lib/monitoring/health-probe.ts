@@ -1,10 +1,9 @@
-import { Duration, Fn, Stack, Validations } from 'aws-cdk-lib';
+import { Duration, Fn, Validations } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
 import { Construct } from 'constructs';
 import { PROBE_EVENT_KIND } from '../../lambdas/health-probe/event';
-import { nagResourceId } from '../common/nag';
 import { OpsFunction } from '../common/ops-function';
 
 export interface HealthProbeProps {
@@ -53,17 +52,6 @@ export class HealthProbe extends Construct {
         maxEventAge: Duration.minutes(1),
       }),
     });
-    // CDK's LambdaInvoke target puts the scheduler role at the stack root and lets it invoke the
-    // function and its versions (`<arn>:*`).
-    const stack = Stack.of(this);
-    const schedulerRole = stack.node.children.find((c) => c.node.id.startsWith('SchedulerRoleForTarget'));
-    if (schedulerRole) {
-      Validations.of(schedulerRole).acknowledge({
-        id: `AwsSolutions-IAM5[Resource::${nagResourceId(stack, this.function.function.functionArn)}:*]`,
-        reason:
-          'The scheduler may invoke the probe function and its versions; the wildcard is the version qualifier only.',
-      });
-    }
     Validations.of(this.function.function).acknowledge({
       id: 'Serverless-LambdaDLQ',
       reason:

@@ -5,9 +5,12 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { topicName } from '../catalog/naming';
 import { SEVERITIES, type Severity, type Subscription } from '../config/schema';
 
 export interface SeverityTopicsProps {
+  /** Environment name, for readable topic names. */
+  readonly environment: string;
   /** Subscriptions per severity; `chat` entries are delivered by the notifier, not here. */
   readonly subscriptions: Readonly<Record<Severity, readonly Subscription[]>>;
   /**
@@ -48,6 +51,7 @@ export class SeverityTopics extends Construct {
     }
     for (const severity of SEVERITIES) {
       const topic = new sns.Topic(this, severity, {
+        topicName: topicName(props.environment, severity),
         displayName: DISPLAY[severity],
         enforceSSL: true,
         ...(masterKey ? { masterKey } : {}),
@@ -76,7 +80,10 @@ export class SeverityTopics extends Construct {
     });
     key.addToResourcePolicy(
       new iam.PolicyStatement({
-        principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
+        // Alarms, budgets and cost anomaly detection publish to these topics.
+        principals: ['cloudwatch.amazonaws.com', 'budgets.amazonaws.com', 'costalerts.amazonaws.com'].map(
+          (service) => new iam.ServicePrincipal(service),
+        ),
         actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
         resources: ['*'],
       }),

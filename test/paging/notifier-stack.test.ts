@@ -10,10 +10,11 @@ describe('chat notifier in the stack (example-prod: chat on P1 and P2)', () => {
   const [notifierId] = Object.keys(notifier);
 
   it('subscribes to the topics that have chat targets, each subscription with the dead-letter queue', () => {
-    const subs = template.findResources('AWS::SNS::Subscription', { Properties: { Protocol: 'lambda' } });
+    const subs = template.findResources('AWS::SNS::Subscription', {
+      Properties: { Protocol: 'lambda', Endpoint: { 'Fn::GetAtt': [notifierId, 'Arn'] } },
+    });
     expect(Object.keys(subs)).toHaveLength(2);
     for (const sub of Object.values(subs)) {
-      expect(sub.Properties.Endpoint).toEqual({ 'Fn::GetAtt': [notifierId, 'Arn'] });
       expect(sub.Properties.RedrivePolicy.deadLetterTargetArn['Fn::GetAtt'][0]).toMatch(/PagingDeadLetters/);
     }
   });
@@ -44,7 +45,11 @@ describe('chat notifier in the stack (example-prod: chat on P1 and P2)', () => {
 
   it('has no notifier when no severity has a chat target', () => {
     const { template: dev } = templateOf(configFrom('example-dev'));
-    dev.resourcePropertiesCountIs('AWS::SNS::Subscription', { Protocol: 'lambda' }, 0);
+    expect(
+      dev.findResources('AWS::Lambda::Function', {
+        Properties: { Description: Match.stringLikeRegexp('Posts ops-stack') },
+      }),
+    ).toEqual({});
   });
 
   it('places the probe in the configured subnets for a private health URL', () => {

@@ -2,7 +2,7 @@
  * What arrives on a paging topic, classified. Anything else is thrown as unclassified, so it lands
  * in the dead-letter queue instead of being posted half-understood.
  */
-import { MalformedEventError } from './event';
+import { MalformedEventError } from './sns-event';
 
 export type AlarmState = 'ALARM' | 'OK' | 'INSUFFICIENT_DATA';
 

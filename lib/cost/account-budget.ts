@@ -1,0 +1,58 @@
+import { Stack } from 'aws-cdk-lib';
+import * as budgets from 'aws-cdk-lib/aws-budgets';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as sns from 'aws-cdk-lib/aws-sns';
+import { Construct } from 'constructs';
+
+export interface AccountBudgetProps {
+  readonly environment: string;
+  readonly monthlyUsd: number;
+  /** Forecast over 100 % and actual over 100 %. */
+  readonly urgentTopic: sns.ITopic;
+  /** Actual over 80 %. */
+  readonly noticeTopic: sns.ITopic;
+}
+
+/**
+ * Seed 002 s4.4: alert when the forecast exceeds the expectation. A monthly cost budget gross of
+ * credits (credits make net cost read zero), free to run, notifying through the severity topics.
+ */
+export class AccountBudget extends Construct {
+  constructor(scope: Construct, id: string, props: AccountBudgetProps) {
+    super(scope, id);
+    const notify = (type: 'FORECASTED' | 'ACTUAL', percent: number, topic: sns.ITopic) => ({
+      notification: {
+        notificationType: type,
+        comparisonOperator: 'GREATER_THAN',
+        threshold: percent,
+        thresholdType: 'PERCENTAGE',
+      },
+      subscribers: [{ subscriptionType: 'SNS', address: topic.topicArn }],
+    });
+    new budgets.CfnBudget(this, 'Budget', {
+      budget: {
+        budgetType: 'COST',
+        timeUnit: 'MONTHLY',
+        budgetLimit: { amount: props.monthlyUsd, unit: 'USD' },
+        costTypes: { includeCredit: false, includeRefund: false, includeDiscount: true, includeTax: true },
+      },
+      notificationsWithSubscribers: [
+        notify('FORECASTED', 100, props.urgentTopic),
+        notify('ACTUAL', 80, props.noticeTopic),
+        notify('ACTUAL', 100, props.urgentTopic),
+      ],
+    });
+    const account = Stack.of(this).account;
+    for (const topic of new Set([props.urgentTopic, props.noticeTopic])) {
+      topic.addToResourcePolicy(
+        new iam.PolicyStatement({
+          sid: 'BudgetsPublish',
+          principals: [new iam.ServicePrincipal('budgets.amazonaws.com')],
+          actions: ['sns:Publish'],
+          resources: [topic.topicArn],
+          conditions: { StringEquals: { 'aws:SourceAccount': account } },
+        }),
+      );
+    }
+  }
+}

@@ -1,0 +1,60 @@
+import { Stack, type StackProps } from 'aws-cdk-lib';
+import * as ce from 'aws-cdk-lib/aws-ce';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as sns from 'aws-cdk-lib/aws-sns';
+import { Construct } from 'constructs';
+
+export interface CostAnomalyMonitorProps {
+  readonly environment: string;
+  /** ARN of the P2 topic, which may live in another region. */
+  readonly topicArn: string;
+  readonly thresholdUsd: number;
+}
+
+/** One SERVICE anomaly monitor (AWS allows one per account) with an immediate alert to the P2 topic. */
+export class CostAnomalyMonitor extends Construct {
+  constructor(scope: Construct, id: string, props: CostAnomalyMonitorProps) {
+    super(scope, id);
+    const monitor = new ce.CfnAnomalyMonitor(this, 'Monitor', {
+      monitorName: `ops-stack ${props.environment} services`,
+      monitorType: 'DIMENSIONAL',
+      monitorDimension: 'SERVICE',
+    });
+    new ce.CfnAnomalySubscription(this, 'Subscription', {
+      subscriptionName: `ops-stack ${props.environment} P2`,
+      frequency: 'IMMEDIATE',
+      monitorArnList: [monitor.attrMonitorArn],
+      subscribers: [{ type: 'SNS', address: props.topicArn }],
+      thresholdExpression: JSON.stringify({
+        Dimensions: {
+          Key: 'ANOMALY_TOTAL_IMPACT_ABSOLUTE',
+          MatchOptions: ['GREATER_THAN_OR_EQUAL'],
+          Values: [String(props.thresholdUsd)],
+        },
+      }),
+    });
+  }
+}
+
+export interface CostAnomalyStackProps extends StackProps, CostAnomalyMonitorProps {}
+
+/** Cost Explorer resources exist only in us-east-1; environments elsewhere get this small stack there. */
+export class CostAnomalyStack extends Stack {
+  constructor(scope: Construct, id: string, props: CostAnomalyStackProps) {
+    super(scope, id, props);
+    new CostAnomalyMonitor(this, 'CostAnomaly', props);
+  }
+}
+
+/** Cost Anomaly Detection publishes only where the topic policy lets it. */
+export function allowCostAnomalyAlerts(topic: sns.ITopic): void {
+  topic.addToResourcePolicy(
+    new iam.PolicyStatement({
+      sid: 'CostAnomalyDetectionPublish',
+      principals: [new iam.ServicePrincipal('costalerts.amazonaws.com')],
+      actions: ['sns:Publish'],
+      resources: [topic.topicArn],
+      conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(topic).account } },
+    }),
+  );
+}
