@@ -23,6 +23,15 @@ const IMPORT_ENV: Record<string, string> = {
   HEALTH_URL: 'http://127.0.0.1:1/',
   TIMEOUT_MS: '1000',
   OPS_ENVIRONMENT: 'bench',
+  COST_REPORT_SETTINGS: JSON.stringify({
+    environment: 'bench',
+    region: 'us-east-1',
+    expectationUsd: 100,
+    topics: { P2: 'arn:aws:sns:us-east-1:111111111111:p2', P3: 'arn:aws:sns:us-east-1:111111111111:p3' },
+    deadLetterQueueUrl: 'https://sqs.us-east-1.amazonaws.com/111111111111/dlq',
+    stateParameter: '/bench',
+    repeatWindowHours: 24,
+  }),
   NOTIFIER_SETTINGS: JSON.stringify({
     region: 'us-east-1',
     topicArns: {},

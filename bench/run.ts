@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { costExplorerCallsPerRun } from './cost-report';
 import { benchFunctions } from './functions';
 import { notifierLatency } from './notifier-latency';
 import { replayFigures } from './replay';
@@ -46,6 +47,12 @@ async function main(): Promise<void> {
   results.notifierLatency = latency;
   process.stdout.write(
     `\nnotifier: SNS record to webhook POST (local server, SDK answers from memory, 50 runs): median ${ms(latency.medianMs)}, p95 ${ms(latency.p95Ms)}\n`,
+  );
+
+  const ceCalls = await costExplorerCallsPerRun();
+  results.costExplorerCallsPerRun = ceCalls;
+  process.stdout.write(
+    `\ncost report: ${ceCalls.normal} Cost Explorer calls per run ($${(ceCalls.normal * 0.01).toFixed(2)}), ${ceCalls.noForecast} when Cost Explorer has no forecast, ${ceCalls.noData} when it has no data\n`,
   );
 
   const replay = replayFigures();

@@ -181,6 +181,29 @@ describe('loading environments', () => {
     );
   });
 
+  it('allows one budget and one anomaly monitor per account', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ops-config-'));
+    for (const name of ['one', 'two']) {
+      writeFileSync(
+        join(dir, `${name}.yaml`),
+        stringify({
+          ...valid(),
+          account: '333333333333',
+          freeTier: { alarmMetricShare: 5, customMetricShare: 5, dashboardShare: 1 },
+        }),
+      );
+    }
+    try {
+      loadEnvironments(dir, 'one,two');
+      expect.unreachable();
+    } catch (error) {
+      expect((error as ConfigError).problems.map((p) => p.message)).toEqual([
+        'environments one, two share account 333333333333, but only one may set budget.manageBudget (the others set it to false)',
+        'environments one, two share account 333333333333, but only one may set budget.anomalyMonitor (the others set it to false)',
+      ]);
+    }
+  });
+
   it('ignores the generated JSON Schema when listing environments', () => {
     expect(listEnvironments(CONFIG_DIR)).not.toContain('schema');
   });

@@ -1,0 +1,281 @@
+import {
+  CloudWatchClient,
+  DescribeAlarmsCommand,
+  GetDashboardCommand,
+  ListDashboardsCommand,
+  ListMetricsCommand,
+} from '@aws-sdk/client-cloudwatch';
+import {
+  CostExplorerClient,
+  GetCostAndUsageCommand,
+  GetCostForecastCommand,
+} from '@aws-sdk/client-cost-explorer';
+import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
+import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { GetParameterCommand, PutParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
+import { Template } from 'aws-cdk-lib/assertions';
+import { mockClient } from 'aws-sdk-client-mock';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { monthBounds, straightLineForecast, summarizeCosts } from '../../../lambdas/cost-report/costs';
+import { parseCostTrigger } from '../../../lambdas/cost-report/event';
+import { findingsOf, unsent } from '../../../lambdas/cost-report/findings';
+import { type ReportSettings, runCostReport } from '../../../lambdas/cost-report/report';
+import { freeTierReportOf } from '../../../lib/ops-app';
+import { configFrom, synthStacks } from '../../helpers/synth';
+import {
+  ANOMALY_MESSAGE,
+  alarmMessage,
+  BUDGET_MESSAGE,
+  BUDGET_SUBJECT,
+  snsEvent,
+} from '../notifier/fixtures';
+
+const ce = mockClient(CostExplorerClient);
+const cloudwatch = mockClient(CloudWatchClient);
+const sqs = mockClient(SQSClient);
+const ssm = mockClient(SSMClient);
+const sns = mockClient(SNSClient);
+
+const NOW = new Date('2026-11-22T00:05:00Z');
+const settings: ReportSettings = {
+  environment: 'example-prod',
+  region: 'ap-northeast-2',
+  expectationUsd: 300,
+  topics: { P2: 'arn:p2', P3: 'arn:p3' },
+  deadLetterQueueUrl: 'https://sqs/dlq',
+  stateParameter: '/state',
+  repeatWindowHours: 24,
+};
+const deps = () => ({
+  ce: new CostExplorerClient({ region: 'us-east-1' }),
+  cloudwatch: new CloudWatchClient({}),
+  sqs: new SQSClient({}),
+  ssm: new SSMClient({}),
+  sns: new SNSClient({}),
+  now: () => NOW,
+});
+
+/** Recorded shape of GetCostAndUsage DAILY grouped by SERVICE (two services, $4 and $2 a day). */
+function dailyCosts(from: string, days: number) {
+  const start = Date.parse(`${from}T00:00:00Z`);
+  return {
+    ResultsByTime: Array.from({ length: days }, (_, i) => ({
+      TimePeriod: {
+        Start: new Date(start + i * 86_400_000).toISOString().slice(0, 10),
+        End: new Date(start + (i + 1) * 86_400_000).toISOString().slice(0, 10),
+      },
+      Groups: [
+        {
+          Keys: ['Amazon Relational Database Service'],
+          Metrics: { UnblendedCost: { Amount: '4.0', Unit: 'USD' } },
+        },
+        { Keys: ['Amazon ElastiCache'], Metrics: { UnblendedCost: { Amount: '2.0', Unit: 'USD' } } },
+      ],
+    })),
+  };
+}
+const awsError = (name: string) => Object.assign(new Error(name), { name });
+const published = () => {
+  const call = sns.commandCalls(PublishCommand)[0]?.args[0].input;
+  return {
+    topic: call?.TopicArn,
+    body: JSON.parse(call?.Message ?? '{}') as { title: string; severity: string; lines: string[] },
+  };
+};
+
+beforeEach(() => {
+  for (const m of [ce, cloudwatch, sqs, ssm, sns]) m.reset();
+  ce.on(GetCostAndUsageCommand, { Granularity: 'DAILY' }).resolves(dailyCosts('2026-10-01', 52));
+  ce.on(GetCostAndUsageCommand, { Granularity: 'MONTHLY' }).resolves({
+    ResultsByTime: [
+      {
+        Groups: [
+          { Keys: ['Usage'], Metrics: { UnblendedCost: { Amount: '126' } } },
+          { Keys: ['Credit'], Metrics: { UnblendedCost: { Amount: '-100' } } },
+        ],
+      },
+    ],
+  });
+  ce.on(GetCostForecastCommand).resolves({ Total: { Amount: '54.5', Unit: 'USD' } });
+  cloudwatch
+    .on(DescribeAlarmsCommand)
+    .resolves({ MetricAlarms: [{ AlarmName: 'a', Period: 60 }], CompositeAlarms: [] });
+  cloudwatch.on(ListMetricsCommand).resolves({
+    Metrics: [
+      { Namespace: 'Ticketing/prod', MetricName: 'QueueWaitingCount' },
+      { Namespace: 'AWS/RDS', MetricName: 'CPUUtilization' },
+    ],
+  });
+  cloudwatch.on(ListDashboardsCommand).resolves({ DashboardEntries: [{ DashboardName: 'ops-prod-SLO' }] });
+  cloudwatch
+    .on(GetDashboardCommand)
+    .resolves({
+      DashboardBody: '{"widgets":[{"type":"metric","properties":{"metrics":[["A","B"],["A","C"]]}}]}',
+    });
+  sqs
+    .on(GetQueueAttributesCommand)
+    .resolves({
+      Attributes: { ApproximateNumberOfMessages: '0', ApproximateNumberOfMessagesNotVisible: '0' },
+    });
+  ssm.on(GetParameterCommand).resolves({ Parameter: { Value: '{}' } });
+});
+
+describe('weekly cost report', () => {
+  it('reports month to date by service, gross and net, forecast, last month, free tier and dead letters with 3 Cost Explorer calls', async () => {
+    const out = await runCostReport({ kind: 'schedule' }, settings, deps());
+    expect(out).toMatchObject({ published: true, topic: 'arn:p3', costExplorerCalls: 3 });
+    expect(ce.calls()).toHaveLength(3);
+    const { body } = published();
+    expect(body.title).toBe('Cost and free-tier report for example-prod (weekly)');
+    expect(body.lines).toEqual(
+      expect.arrayContaining([
+        'Month to date (2026-11-01 to yesterday): gross $126.00, net $26.00 (credits and refunds $-100.00)',
+        'Top services: Amazon Relational Database Service $84.00, Amazon ElastiCache $42.00',
+        'Forecast to month end: $180.50 (Cost Explorer forecast), 60% of the expected $300.00',
+        'Last month at the same day: $126.00',
+        'CloudWatch free tier in ap-northeast-2: alarm metrics 1/10 (+0 high-resolution, 0 composite), custom metrics 1/10, dashboards 1/3 (largest 2/50 metrics)',
+        'Paging dead-letter queue: 0 message(s) that never reached chat or a subscriber',
+      ]),
+    );
+    const gross = ce.commandCalls(GetCostAndUsageCommand)[0]?.args[0].input;
+    expect(gross?.Filter).toEqual({
+      Not: { Dimensions: { Key: 'RECORD_TYPE', Values: ['Credit', 'Refund'] } },
+    });
+    expect(ssm.commandCalls(PutParameterCommand)).toHaveLength(1);
+  });
+
+  it('falls back to a straight line when Cost Explorer has no forecast, and says so', async () => {
+    ce.on(GetCostForecastCommand).rejects(awsError('DataUnavailableException'));
+    await runCostReport({ kind: 'schedule' }, settings, deps());
+    expect(published().body.lines).toContain(
+      'Forecast to month end: $180.00 (straight line from 21 day(s), Cost Explorer had no forecast), 60% of the expected $300.00',
+    );
+  });
+
+  it.each([
+    ['DataUnavailableException', 'enable Cost Explorer in the Billing console'],
+    ['AccessDeniedException', 'activate IAM access to billing (account settings) and enable Cost Explorer'],
+  ])('%s: the report still goes out and says what to enable', async (name, advice) => {
+    ce.on(GetCostAndUsageCommand).rejects(awsError(name));
+    const out = await runCostReport({ kind: 'schedule' }, settings, deps());
+    expect(out.costExplorerCalls).toBe(1);
+    expect(published().body.lines.join('\n')).toContain(`Cost data unavailable (${name}). `);
+    expect(published().body.lines.join('\n')).toContain(advice);
+  });
+
+  it('throws an error it cannot classify, so retries and alarms see it', async () => {
+    ce.on(GetCostAndUsageCommand).rejects(awsError('InternalServerError'));
+    await expect(runCostReport({ kind: 'schedule' }, settings, deps())).rejects.toThrowError(
+      'InternalServerError',
+    );
+    expect(sns.calls()).toHaveLength(0);
+  });
+
+  it('a forecast over the expectation goes to P2 as a finding', async () => {
+    ce.on(GetCostForecastCommand).resolves({ Total: { Amount: '300' } });
+    await runCostReport({ kind: 'schedule' }, settings, deps());
+    expect(published().topic).toBe('arn:p2');
+    expect(published().body.lines.at(-2)).toBe('Findings: forecast $426.00 is 142% of the expected $300.00');
+  });
+});
+
+describe('triggered reports and the repeat window', () => {
+  it('an anomaly notification sends a P2 report once, not again within the window', async () => {
+    const trigger = parseCostTrigger(snsEvent(ANOMALY_MESSAGE));
+    expect(trigger).toEqual({
+      kind: 'anomaly',
+      impactUsd: 58.3,
+      services: ['Amazon Relational Database Service'],
+    });
+    const first = await runCostReport(trigger, settings, deps());
+    expect(first).toMatchObject({ published: true, topic: 'arn:p2' });
+    const state = ssm.commandCalls(PutParameterCommand)[0]?.args[0].input.Value ?? '{}';
+    sns.reset();
+    ssm.on(GetParameterCommand).resolves({ Parameter: { Value: state } });
+    const second = await runCostReport(trigger, settings, {
+      ...deps(),
+      now: () => new Date(NOW.getTime() + 3600_000),
+    });
+    expect(second).toMatchObject({ published: false, skipped: 'every finding was already sent within 24 h' });
+    expect(sns.calls()).toHaveLength(0);
+  });
+
+  it('a budget notification triggers a report; an alarm on the same topic is ignored without any call', async () => {
+    expect(parseCostTrigger(snsEvent(BUDGET_MESSAGE, undefined, BUDGET_SUBJECT))).toEqual({
+      kind: 'budget',
+      subject: BUDGET_SUBJECT,
+    });
+    const ignored = parseCostTrigger(snsEvent(alarmMessage()));
+    const out = await runCostReport(ignored, settings, deps());
+    expect(out).toMatchObject({
+      published: false,
+      costExplorerCalls: 0,
+      skipped: 'not a cost notification (alarm)',
+    });
+    expect(ce.calls()).toHaveLength(0);
+  });
+
+  it('rejects a malformed trigger with a clear error and no Cost Explorer call', () => {
+    expect(() => parseCostTrigger({ hello: 1 })).toThrowError(
+      'expected the schedule\'s {"kind":"ops-stack.cost-report"} or an SNS event, got {"hello":1}',
+    );
+    expect(() =>
+      parseCostTrigger({ Records: [{ EventSource: 'aws:sns', Sns: { Message: '' } }] }),
+    ).toThrowError(/Sns\.TopicArn/);
+    expect(ce.calls()).toHaveLength(0);
+  });
+});
+
+describe('free-tier usage agrees with the synth-time guard', () => {
+  it('counts the deployed example-prod alarms exactly as the guard counts the template', async () => {
+    const { app, stacks } = synthStacks([configFrom('example-prod')]);
+    const template = Template.fromStack(stacks[0] as never).toJSON() as {
+      Resources: Record<string, { Type: string; Properties: Record<string, unknown> }>;
+    };
+    const metricAlarms = Object.values(template.Resources)
+      .filter((r) => r.Type === 'AWS::CloudWatch::Alarm')
+      .map((r) => r.Properties);
+    cloudwatch.on(DescribeAlarmsCommand).resolves({ MetricAlarms: metricAlarms as never });
+    await runCostReport({ kind: 'schedule' }, settings, deps());
+    const guard = freeTierReportOf(app.synth().stacks).accounts.find((a) => a.account === '222222222222');
+    expect(guard?.alarmMetrics.standard).toBe(10);
+    expect(published().body.lines.join('\n')).toContain(`alarm metrics ${guard?.alarmMetrics.standard}/10`);
+  });
+});
+
+describe('cost arithmetic', () => {
+  it('month bounds, straight line and the same-day comparison', () => {
+    expect(monthBounds(new Date('2026-03-01T10:00:00Z'))).toMatchObject({
+      firstOfMonth: '2026-03-01',
+      firstOfLastMonth: '2026-02-01',
+      firstOfNextMonth: '2026-04-01',
+      daysInMonth: 31,
+    });
+    expect(straightLineForecast(100, 10, 30)).toBe(300);
+    expect(straightLineForecast(0, 0, 30)).toBe(0);
+    const s = summarizeCosts(
+      [
+        { date: '2026-10-05', service: 'x', usd: 1 },
+        { date: '2026-10-25', service: 'x', usd: 7 },
+        { date: '2026-11-02', service: 'x', usd: 2 },
+      ],
+      NOW,
+    );
+    expect(s).toMatchObject({ monthToDateGross: 2, lastMonthSameDay: 1, daysElapsed: 21 });
+  });
+
+  it('findings and the repeat window', () => {
+    const findings = findingsOf({
+      expectationUsd: 100,
+      forecastUsd: 150,
+      monthToDateGross: 85,
+      deadLetters: 2,
+    });
+    expect(findings.map((f) => f.key)).toEqual(['forecast-over:150', 'actual-over:80', 'dead-letters']);
+    const first = unsent(findings, {}, NOW, 24);
+    expect(first.fresh).toHaveLength(3);
+    const later = unsent(findings, first.nextState, new Date(NOW.getTime() + 25 * 3600_000), 24);
+    expect(later.fresh).toHaveLength(3);
+    expect(unsent(findings, first.nextState, new Date(NOW.getTime() + 3600_000), 24).fresh).toHaveLength(0);
+  });
+});
