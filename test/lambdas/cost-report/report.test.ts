@@ -107,16 +107,12 @@ beforeEach(() => {
     ],
   });
   cloudwatch.on(ListDashboardsCommand).resolves({ DashboardEntries: [{ DashboardName: 'ops-prod-SLO' }] });
-  cloudwatch
-    .on(GetDashboardCommand)
-    .resolves({
-      DashboardBody: '{"widgets":[{"type":"metric","properties":{"metrics":[["A","B"],["A","C"]]}}]}',
-    });
-  sqs
-    .on(GetQueueAttributesCommand)
-    .resolves({
-      Attributes: { ApproximateNumberOfMessages: '0', ApproximateNumberOfMessagesNotVisible: '0' },
-    });
+  cloudwatch.on(GetDashboardCommand).resolves({
+    DashboardBody: '{"widgets":[{"type":"metric","properties":{"metrics":[["A","B"],["A","C"]]}}]}',
+  });
+  sqs.on(GetQueueAttributesCommand).resolves({
+    Attributes: { ApproximateNumberOfMessages: '0', ApproximateNumberOfMessagesNotVisible: '0' },
+  });
   ssm.on(GetParameterCommand).resolves({ Parameter: { Value: '{}' } });
 });
 
