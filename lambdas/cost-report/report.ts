@@ -91,12 +91,23 @@ export async function runCostReport(
         TimePeriod: { Start: b.firstOfMonth, End: b.today > b.firstOfMonth ? b.today : b.firstOfNextMonth },
         Granularity: 'MONTHLY',
         Metrics: ['UnblendedCost'],
-        GroupBy: [{ Type: 'DIMENSION', Key: 'RECORD_TYPE' }],
+        // Credits are attributed to services, so net is known per service in the same call.
+        GroupBy: [
+          { Type: 'DIMENSION', Key: 'RECORD_TYPE' },
+          { Type: 'DIMENSION', Key: 'SERVICE' },
+        ],
       }),
     );
-    const credits = (byType.ResultsByTime?.[0]?.Groups ?? [])
-      .filter((g) => ['Credit', 'Refund'].includes(g.Keys?.[0] ?? ''))
-      .reduce((sum, g) => sum + Number(g.Metrics?.UnblendedCost?.Amount ?? 0), 0);
+    const creditsByService = new Map<string, number>();
+    for (const g of byType.ResultsByTime?.[0]?.Groups ?? []) {
+      if (!['Credit', 'Refund'].includes(g.Keys?.[0] ?? '')) continue;
+      const service = g.Keys?.[1] ?? 'unknown';
+      creditsByService.set(
+        service,
+        (creditsByService.get(service) ?? 0) + Number(g.Metrics?.UnblendedCost?.Amount ?? 0),
+      );
+    }
+    const credits = [...creditsByService.values()].reduce((a, c) => a + c, 0);
 
     let forecastSource: string;
     try {
@@ -117,7 +128,14 @@ export async function runCostReport(
     }
     lines.push(
       `Month to date (${b.firstOfMonth} to yesterday): gross $${monthToDate.toFixed(2)}, net $${round(monthToDate + credits).toFixed(2)} (credits and refunds $${round(credits).toFixed(2)})`,
-      `Top services: ${summary.topServices.map((t) => `${t.service} $${t.usd.toFixed(2)}`).join(', ') || 'none'}`,
+      `Top services (gross / net): ${
+        summary.topServices
+          .map(
+            (t) =>
+              `${t.service} $${t.usd.toFixed(2)} / $${round(t.usd + (creditsByService.get(t.service) ?? 0)).toFixed(2)}`,
+          )
+          .join(', ') || 'none'
+      }`,
       `Forecast to month end: $${forecast.toFixed(2)} (${forecastSource}), ${Math.round((100 * forecast) / s.expectationUsd)}% of the expected $${s.expectationUsd.toFixed(2)}`,
       `Last month at the same day: $${summary.lastMonthSameDay.toFixed(2)}`,
     );

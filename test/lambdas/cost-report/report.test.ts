@@ -90,8 +90,16 @@ beforeEach(() => {
     ResultsByTime: [
       {
         Groups: [
-          { Keys: ['Usage'], Metrics: { UnblendedCost: { Amount: '126' } } },
-          { Keys: ['Credit'], Metrics: { UnblendedCost: { Amount: '-100' } } },
+          {
+            Keys: ['Usage', 'Amazon Relational Database Service'],
+            Metrics: { UnblendedCost: { Amount: '84' } },
+          },
+          { Keys: ['Usage', 'Amazon ElastiCache'], Metrics: { UnblendedCost: { Amount: '42' } } },
+          {
+            Keys: ['Credit', 'Amazon Relational Database Service'],
+            Metrics: { UnblendedCost: { Amount: '-84' } },
+          },
+          { Keys: ['Credit', 'Amazon ElastiCache'], Metrics: { UnblendedCost: { Amount: '-16' } } },
         ],
       },
     ],
@@ -126,7 +134,7 @@ describe('weekly cost report', () => {
     expect(body.lines).toEqual(
       expect.arrayContaining([
         'Month to date (2026-11-01 to yesterday): gross $126.00, net $26.00 (credits and refunds $-100.00)',
-        'Top services: Amazon Relational Database Service $84.00, Amazon ElastiCache $42.00',
+        'Top services (gross / net): Amazon Relational Database Service $84.00 / $0.00, Amazon ElastiCache $42.00 / $26.00',
         'Forecast to month end: $180.50 (Cost Explorer forecast), 60% of the expected $300.00',
         'Last month at the same day: $126.00',
         'CloudWatch free tier in ap-northeast-2: alarm metrics 1/10 (+0 high-resolution, 0 composite), custom metrics 1/10, dashboards 1/3 (largest 2/50 metrics)',
