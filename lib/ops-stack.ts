@@ -17,6 +17,8 @@ import { LogQueries } from './monitoring/log-queries';
 import { OpsDashboards } from './monitoring/ops-dashboards';
 import { ChatNotifier } from './paging/chat-notifier';
 import { SeverityTopics } from './paging/severity-topics';
+import { RecoveryTriggers } from './recovery/recovery-triggers';
+import { RecoveryWorkflow } from './recovery/recovery-workflow';
 
 /** Billing metrics exist only in us-east-1 and read near zero while credits pay. */
 function estimatedChargesWidget(): cloudwatch.GraphWidget {
@@ -46,6 +48,8 @@ export interface OpsStackProps extends StackProps {
 export class OpsStack extends Stack {
   readonly catalog: ResolvedCatalog;
   readonly topics: SeverityTopics;
+  /** The DB recovery workflow, when `recovery` is configured. */
+  readonly recovery?: RecoveryWorkflow;
 
   constructor(scope: Construct, id: string, props: OpsStackProps) {
     const { config } = props;
@@ -116,6 +120,26 @@ export class OpsStack extends Stack {
       dashboardShare: config.freeTier.dashboardShare,
       infrastructureExtras: [estimatedChargesWidget()],
     });
+    const scheduledFunctions = [probe.function.function, costReport.function.function];
+    if (config.recovery?.enabled) {
+      const recovery = new RecoveryWorkflow(this, 'Recovery', {
+        config: { ...config, recovery: config.recovery },
+        pageTopic: this.topics.topics.P0,
+        reportTopic: this.topics.topics.P1,
+        deadLetterQueue: this.topics.deadLetterQueue,
+      });
+      const databaseDownAlarm = alarms.alarms.get('database-down');
+      new RecoveryTriggers(this, 'RecoveryTriggers', {
+        environment: config.name,
+        instance: config.database.instanceIdentifier,
+        stateMachine: recovery.stateMachine,
+        steps: recovery.steps,
+        deadLetterQueue: this.topics.deadLetterQueue,
+        ...(databaseDownAlarm ? { databaseDownAlarm } : {}),
+      });
+      this.recovery = recovery;
+      scheduledFunctions.push(recovery.steps.function);
+    }
     const hasChat = SEVERITIES.some((s) => config.paging[s].some((sub) => sub.type === 'chat'));
     if (hasChat) {
       new ChatNotifier(this, 'ChatNotifier', {
@@ -152,6 +176,6 @@ export class OpsStack extends Stack {
       ],
     };
     this.templateOptions.metadata = { [FACTS_KEY]: facts };
-    acknowledgeSchedulerInvokes(this, [probe.function.function, costReport.function.function]);
+    acknowledgeSchedulerInvokes(this, scheduledFunctions);
   }
 }

@@ -39,3 +39,23 @@ export function acknowledgeSchedulerInvokes(stack: Stack, functions: readonly la
     }
   }
 }
+
+/**
+ * CDK's own singleton provider functions (custom resources) sit at the stack root with a role and
+ * runtime CDK manages. Acknowledges their findings with one reason.
+ */
+export function acknowledgeCdkProvider(stack: Stack, idPrefix: string, reason: string): void {
+  const provider = stack.node.children.find((c) => c.node.id.startsWith(idPrefix));
+  if (!provider) return;
+  for (const id of [
+    // CDK renders the managed policy ARN of its providers with a partition token.
+    'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+    'AwsSolutions-L1',
+    'Serverless-LambdaDLQ',
+    'Serverless-LambdaDefaultMemorySize',
+    'Serverless-LambdaTracing',
+    'Serverless-LambdaLatestVersion',
+  ]) {
+    Validations.of(provider).acknowledge({ id, reason });
+  }
+}

@@ -11,6 +11,7 @@ import { SCHEDULE_EVENT_KIND } from '../../lambdas/cost-report/event';
 import type { ReportSettings } from '../../lambdas/cost-report/report';
 import { SETTINGS_VARIABLE } from '../../lambdas/cost-report/settings';
 import { OpsFunction } from '../common/ops-function';
+import { grantPublish } from '../common/publish';
 
 export interface CostReportProps {
   readonly environment: string;

@@ -1,0 +1,114 @@
+import { Duration, Stack } from 'aws-cdk-lib';
+import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as eventTargets from 'aws-cdk-lib/aws-events-targets';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as scheduler from 'aws-cdk-lib/aws-scheduler';
+import * as schedulerTargets from 'aws-cdk-lib/aws-scheduler-targets';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
+import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
+import * as cr from 'aws-cdk-lib/custom-resources';
+import { Construct } from 'constructs';
+import { acknowledgeCdkProvider } from '../common/nag';
+import type { OpsFunction } from '../common/ops-function';
+import { OpsFunction as Fn } from '../common/ops-function';
+
+export interface RecoveryTriggersProps {
+  readonly environment: string;
+  readonly instance: string;
+  readonly stateMachine: sfn.IStateMachine;
+  readonly steps: OpsFunction;
+  readonly deadLetterQueue: sqs.IQueue;
+  /** The catalog's database-down alarm, when this profile alarms on it. @default - RDS events only */
+  readonly databaseDownAlarm?: cloudwatch.IAlarm;
+}
+
+/**
+ * What starts a recovery: RDS failure (RDS-EVENT-0031) and deletion (RDS-EVENT-0003) events of the
+ * instance, the database-down alarm (the probe saw the db component DOWN; an app crash alone does
+ * not count), and the CLI. All go through one function that names the execution per incident.
+ */
+export class RecoveryTriggers extends Construct {
+  readonly function: OpsFunction;
+
+  constructor(scope: Construct, id: string, props: RecoveryTriggersProps) {
+    super(scope, id);
+    this.function = new Fn(this, 'Trigger', {
+      name: 'recovery-trigger',
+      description: `Starts one DB recovery per incident for ops-stack ${props.environment}`,
+      timeout: Duration.seconds(20),
+      environment: { STATE_MACHINE_ARN: props.stateMachine.stateMachineArn, DB_INSTANCE: props.instance },
+      onFailure: props.deadLetterQueue,
+    });
+    props.stateMachine.grantStartExecution(this.function.role);
+    this.function.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        actions: ['states:ListExecutions'],
+        resources: [props.stateMachine.stateMachineArn],
+      }),
+    );
+    const target = new eventTargets.LambdaFunction(this.function.function, {
+      deadLetterQueue: props.deadLetterQueue,
+      retryAttempts: 4,
+      maxEventAge: Duration.minutes(30),
+    });
+    new events.Rule(this, 'RdsFailureOrDeletion', {
+      description: `RDS-EVENT-0031 (failure) and RDS-EVENT-0003 (deleted) of ${props.instance}`,
+      eventPattern: {
+        source: ['aws.rds'],
+        detailType: ['RDS DB Instance Event'],
+        detail: { EventID: ['RDS-EVENT-0031', 'RDS-EVENT-0003'], SourceIdentifier: [props.instance] },
+      },
+      targets: [target],
+    });
+    if (props.databaseDownAlarm) {
+      new events.Rule(this, 'DatabaseDownAlarm', {
+        description: `The database-down alarm of ${props.environment} went to ALARM`,
+        eventPattern: {
+          source: ['aws.cloudwatch'],
+          detailType: ['CloudWatch Alarm State Change'],
+          resources: [props.databaseDownAlarm.alarmArn],
+          detail: { state: { value: ['ALARM'] } },
+        },
+        targets: [target],
+      });
+    }
+
+    // The source's settings: captured daily, and once at deploy (asynchronously, so a deploy before
+    // the database exists still succeeds; a failed capture lands in the dead-letter queue).
+    new scheduler.Schedule(this, 'DailyCapture', {
+      description: `ops-stack ${props.environment}: capture the settings of ${props.instance}`,
+      schedule: scheduler.ScheduleExpression.rate(Duration.days(1)),
+      target: new schedulerTargets.LambdaInvoke(props.steps.function, {
+        input: scheduler.ScheduleTargetInput.fromObject({ action: 'capture' }),
+        retryAttempts: 2,
+      }),
+    });
+    const invoke = {
+      service: 'Lambda',
+      action: 'invoke',
+      parameters: {
+        FunctionName: props.steps.function.functionName,
+        InvocationType: 'Event',
+        Payload: JSON.stringify({ action: 'capture' }),
+      },
+      physicalResourceId: cr.PhysicalResourceId.of(`capture-${props.instance}`),
+    };
+    new cr.AwsCustomResource(this, 'CaptureOnDeploy', {
+      onCreate: invoke,
+      onUpdate: invoke,
+      policy: cr.AwsCustomResourcePolicy.fromStatements([
+        new iam.PolicyStatement({
+          actions: ['lambda:InvokeFunction'],
+          resources: [props.steps.function.functionArn],
+        }),
+      ]),
+      installLatestAwsSdk: false,
+    });
+    acknowledgeCdkProvider(
+      Stack.of(this),
+      'AWS679f53fac002430cb0da5b7982bd2287',
+      'CDK custom resource provider that invokes the capture once per deployment; CDK manages its role and runtime, and its only permission is lambda:InvokeFunction on the recovery function.',
+    );
+  }
+}
