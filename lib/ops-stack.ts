@@ -48,6 +48,7 @@ export interface OpsStackProps extends StackProps {
 export class OpsStack extends Stack {
   readonly catalog: ResolvedCatalog;
   readonly topics: SeverityTopics;
+  readonly config: EnvironmentConfig;
   /** The DB recovery workflow, when `recovery` is configured. */
   readonly recovery?: RecoveryWorkflow;
 
@@ -64,6 +65,7 @@ export class OpsStack extends Stack {
       encryptTopics: config.paging.encryptTopics,
     });
     const resources = { pagingDeadLetterQueueName: this.topics.deadLetterQueue.queueName };
+    this.config = config;
     this.catalog = resolveCatalog(config, resources);
     const context: SignalContext = {
       config,

@@ -7,7 +7,6 @@ import * as ssm from 'aws-cdk-lib/aws-ssm';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
-import type { RecoverySettings } from '../../lambdas/db-recovery/settings';
 import { SETTINGS_VARIABLE } from '../../lambdas/db-recovery/settings';
 import type { Action } from '../../lambdas/db-recovery/workflow';
 import { nagResourceId } from '../common/nag';
@@ -15,6 +14,7 @@ import { OpsFunction } from '../common/ops-function';
 import { grantPublish } from '../common/publish';
 import type { EnvironmentConfig } from '../config/schema';
 import { restoreTargetPattern } from './incident';
+import { recoverySettings } from './settings';
 
 export interface RecoveryWorkflowProps {
   readonly config: EnvironmentConfig & { readonly recovery: NonNullable<EnvironmentConfig['recovery']> };
@@ -52,17 +52,11 @@ export class RecoveryWorkflow extends Construct {
       description: `Settings of ${instance}, captured for restores (a restore carries none over)`,
       stringValue: '{}',
     });
-    const settings: RecoverySettings = {
-      environment: config.name,
-      instance,
+    const settings = recoverySettings(config, {
       capturedParameter: this.capturedSettings.parameterName,
-      topics: { P0: props.pageTopic.topicArn, P1: props.reportTopic.topicArn },
-      graceMinutes: r.graceMinutes,
-      restoreTimeoutMinutes: r.restoreTimeoutMinutes,
-      acceptBackingUp: r.acceptBackingUp,
-      switch: r.switch,
-      ...(r.restart ? { restart: r.restart } : {}),
-    };
+      pageTopicArn: props.pageTopic.topicArn,
+      reportTopicArn: props.reportTopic.topicArn,
+    });
     this.steps = new OpsFunction(this, 'Steps', {
       name: 'db-recovery',
       description: `DB recovery steps for ops-stack ${config.name}`,
@@ -132,14 +126,15 @@ export class RecoveryWorkflow extends Construct {
     describeTarget.next(
       new sfn.Choice(this, 'TargetReady?')
         .when(sfn.Condition.booleanEquals('$.target.timedOut', true), restoreTimeout)
+        // Settings are applied once; the next time the target is ready, switch.
         .when(
           sfn.Condition.and(
             sfn.Condition.booleanEquals('$.target.ready', true),
-            sfn.Condition.isNotPresent('$.modified'),
+            sfn.Condition.isPresent('$.modified'),
           ),
-          modify,
+          switchTraffic,
         )
-        .when(sfn.Condition.booleanEquals('$.target.ready', true), switchTraffic)
+        .when(sfn.Condition.booleanEquals('$.target.ready', true), modify)
         .otherwise(waitTarget),
     );
     modify.next(waitTarget);
