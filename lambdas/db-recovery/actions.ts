@@ -265,12 +265,13 @@ async function renameStep(state: WorkflowState, s: S, d: Deps, at: string) {
   const p = state.plan;
   if (!p) throw new Error('rename needs a plan');
   const renamedSource = renamedSourceId(p.source, state.incident.failureTime);
-  const [original, target] = await Promise.all([
+  // Which identifiers exist tells the phase; no marker on the instances is needed.
+  const [original, renamed, target] = await Promise.all([
     describeInstance(d.rds, p.source),
+    describeInstance(d.rds, renamedSource),
     describeInstance(d.rds, p.targetId),
   ]);
-  const originalIsRestored = original?.TagList?.some((t) => t.Key === 'ops-stack:restored-from');
-  if (original && !originalIsRestored) {
+  if (original && !renamed) {
     if (original.DBInstanceStatus !== 'renaming') {
       await d.rds.send(
         new ModifyDBInstanceCommand({
@@ -282,7 +283,7 @@ async function renameStep(state: WorkflowState, s: S, d: Deps, at: string) {
     }
     return { done: false, phase: `renaming ${p.source} to ${renamedSource}`, at, renamedSource };
   }
-  if (target) {
+  if (!original && target) {
     if (target.DBInstanceStatus === 'available') {
       await d.rds.send(
         new ModifyDBInstanceCommand({
@@ -294,7 +295,7 @@ async function renameStep(state: WorkflowState, s: S, d: Deps, at: string) {
     }
     return { done: false, phase: `renaming ${p.targetId} to ${p.source}`, at, renamedSource };
   }
-  if (original?.DBInstanceStatus === 'available' && original.Endpoint?.Address) {
+  if (original && renamed && original.DBInstanceStatus === 'available' && original.Endpoint?.Address) {
     return {
       done: true,
       phase: `${p.source} is the restored instance`,

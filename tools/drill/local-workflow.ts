@@ -15,6 +15,15 @@ import type { FakeRds, Recorder, SimClock } from './fakes';
 
 type Definition = { StartAt: string; States: Record<string, Record<string, unknown>> };
 
+/** Pseudo parameters keep their meaning; other tokens (function ARNs) become a local placeholder. */
+function placeholder(token: unknown): string {
+  const ref = (token as { Ref?: string }).Ref;
+  if (ref === 'AWS::Partition') return 'aws';
+  if (ref === 'AWS::Region') return 'local';
+  if (ref === 'AWS::AccountId') return '000000000000';
+  return 'arn:aws:lambda:local:000000000000:function:step';
+}
+
 /** The state machine definition of a synthesized stack, with its tokens replaced by placeholders. */
 export function definitionOf(stack: OpsStack): Definition {
   const sm = stack.recovery?.stateMachine;
@@ -25,7 +34,7 @@ export function definitionOf(stack: OpsStack): Definition {
     typeof resolved === 'string'
       ? resolved
       : ((resolved as { 'Fn::Join': [string, unknown[]] })['Fn::Join'][1] ?? [])
-          .map((p) => (typeof p === 'string' ? p : 'arn:aws:lambda:local:000000000000:function:step'))
+          .map((p) => (typeof p === 'string' ? p : placeholder(p)))
           .join('');
   return JSON.parse(text) as Definition;
 }
@@ -65,7 +74,7 @@ export async function runWorkflowLocally(input: unknown, o: LocalRunOptions): Pr
     resolve: async () => '10.0.12.34',
     now: o.clock.now,
   };
-  const states = o.definition.States;
+  const states = withLocalTaskTokens(o.definition).States;
   // Which tasks a Wait leads to, and whether a task is only ever entered from that Wait.
   const waitBefore = new Map<string, number>();
   for (const s of Object.values(states)) {
@@ -77,7 +86,9 @@ export async function runWorkflowLocally(input: unknown, o: LocalRunOptions): Pr
   for (const [name, s] of Object.entries(states)) {
     if (s.Type === 'Wait') waitOverrides[name] = 0;
     if (s.Type !== 'Task') continue;
-    handlers[name] = async (event: unknown) => {
+    handlers[name] = async (raw: unknown) => {
+      // lambda:invoke integrations (the approval) wrap the payload; direct invocations do not.
+      const event = (raw as { Payload?: unknown }).Payload ?? raw;
       const e = event as { action?: string; state?: Record<string, unknown> };
       const resultKey = String(s.ResultPath ?? '').replace(/^\$\./, '');
       // Entered from its Wait: the task's own result is already in the state, or it has no other way in.
@@ -99,7 +110,7 @@ export async function runWorkflowLocally(input: unknown, o: LocalRunOptions): Pr
     };
   }
   const machine = new StateMachine(
-    o.definition as never,
+    withLocalTaskTokens(o.definition) as never,
     { validationOptions: { checkPaths: false, checkArn: false } } as never,
   );
   const execution = machine.run(
@@ -123,8 +134,14 @@ export async function runWorkflowLocally(input: unknown, o: LocalRunOptions): Pr
     return { status: 'succeeded', output, steps, transitions };
   } catch (error) {
     await counting.catch(() => undefined);
-    const e = error as { name?: string; message?: string; cause?: { name?: string } };
-    return { status: 'failed', error: `${e.name ?? 'Error'}: ${e.message ?? ''}`, steps, transitions };
+    // The runner wraps the failing state's error; its name is the Fail state's Error.
+    const e = error as { message?: string; cause?: { name?: string; message?: string } };
+    return {
+      status: 'failed',
+      error: `${e.cause?.name ?? 'Error'}: ${e.cause?.message ?? e.message ?? ''}`,
+      steps,
+      transitions,
+    };
   }
 }
 
@@ -135,4 +152,13 @@ function retryOverrides(states: Record<string, Record<string, unknown>>): Record
       .filter(([, s]) => Array.isArray(s.Retry))
       .map(([n]) => [n, 0]),
   );
+}
+
+/** The local runner has no task tokens: `$$.Task.Token` becomes a fixed token for the run. */
+function withLocalTaskTokens(definition: Definition): Definition {
+  const text = JSON.stringify(definition).replaceAll(
+    '"taskToken.$":"$$.Task.Token"',
+    '"taskToken":"local-task-token"',
+  );
+  return JSON.parse(text) as Definition;
 }

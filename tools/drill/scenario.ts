@@ -21,6 +21,8 @@ export interface OutageOptions {
   readonly sourceState?: string | undefined;
   readonly backups?: 'instance' | 'retained' | 'snapshot' | 'none';
   readonly approval?: LocalRunOptions['approval'];
+  /** `plan` runs the dry run. @default - recover */
+  readonly mode?: 'recover' | 'plan';
   /** Where the incident starts, so state checks can change the source meanwhile. */
   readonly beforeRun?: (rds: FakeRds, clock: SimClock) => void;
 }
@@ -97,6 +99,7 @@ export async function dbOutageDrill(stack: OpsStack, o: OutageOptions = {}): Pro
     FAILURE_TIME,
     state === undefined ? 'RDS-EVENT-0003' : 'RDS-EVENT-0031',
     new Date(signalAt).toISOString(),
+    o.mode ?? 'recover',
   );
   const run = await runWorkflowLocally(
     { incident },
