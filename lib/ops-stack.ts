@@ -1,4 +1,4 @@
-import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type { Construct } from 'constructs';
 import { PROBE_METRIC, PROBE_NAMESPACE } from './catalog/app-metrics';
@@ -19,6 +19,9 @@ import { ChatNotifier } from './paging/chat-notifier';
 import { SeverityTopics } from './paging/severity-topics';
 import { RecoveryTriggers } from './recovery/recovery-triggers';
 import { RecoveryWorkflow } from './recovery/recovery-workflow';
+
+/** Stack output holding the recovery state machine ARN. */
+export const RECOVERY_OUTPUT = 'RecoveryStateMachineArn';
 
 /** Billing metrics exist only in us-east-1 and read near zero while credits pay. */
 function estimatedChargesWidget(): cloudwatch.GraphWidget {
@@ -140,6 +143,8 @@ export class OpsStack extends Stack {
         ...(databaseDownAlarm ? { databaseDownAlarm } : {}),
       });
       this.recovery = recovery;
+      // The ops CLI finds the workflow through this output.
+      new CfnOutput(this, RECOVERY_OUTPUT, { value: recovery.stateMachine.stateMachineArn });
       scheduledFunctions.push(recovery.steps.function);
     }
     const hasChat = SEVERITIES.some((s) => config.paging[s].some((sub) => sub.type === 'chat'));

@@ -1,14 +1,18 @@
 /**
  * `npm run ops -- <command>`: operations against a real account with the default credential chain.
  *   drill paging --env NAME [--severity P0..P3] [--dry-run] [--yes] [--hold SECONDS]
+ *   recovery plan|start|approve|deny|status --env NAME [--failure-time ISO] [--token TOKEN] [--yes]
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import { SFNClient } from '@aws-sdk/client-sfn';
 import { resolveCatalog } from '../../lib/catalog/resolve';
 import { ConfigError, loadEnvironments } from '../../lib/config/load';
 import { SEVERITIES, type Severity } from '../../lib/config/schema';
 import { planPagingDrill, runPagingDrill } from './paging-drill';
+import { RECOVERY_USAGE, type RecoveryCliDeps, RecoveryUsageError, recoveryCommand } from './recovery';
 
 export class UsageError extends Error {
   override readonly name = 'UsageError';
@@ -17,6 +21,7 @@ export class UsageError extends Error {
 export interface CliDeps {
   readonly configDir: string;
   readonly cloudwatch: (region: string) => CloudWatchClient;
+  readonly recovery?: (region: string) => Omit<RecoveryCliDeps, 'log' | 'now'>;
   readonly log: (line: string) => void;
   readonly sleep: (ms: number) => Promise<void>;
   readonly now: () => Date;
@@ -32,9 +37,27 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<vo
       'dry-run': { type: 'boolean', default: false },
       yes: { type: 'boolean', default: false },
       hold: { type: 'string', default: '30' },
+      token: { type: 'string' },
+      'failure-time': { type: 'string' },
     },
   });
   const [group, command] = positionals;
+  if (group === 'recovery') {
+    if (!values.env) throw new UsageError('--env is required: the environment (config file name)');
+    const [config] = loadEnvironments(deps.configDir, values.env);
+    if (!config || !deps.recovery) throw new UsageError(`no environment ${values.env}`);
+    await recoveryCommand(
+      config,
+      {
+        command: command ?? '',
+        yes: values.yes,
+        ...(values.token ? { token: values.token } : {}),
+        ...(values['failure-time'] ? { failureTime: values['failure-time'] } : {}),
+      },
+      { ...deps.recovery(config.region), log: deps.log, now: deps.now },
+    );
+    return;
+  }
   if (group !== 'drill' || command !== 'paging') {
     throw new UsageError(
       'usage: npm run ops -- drill paging --env NAME [--severity P0..P3] [--dry-run] [--yes] [--hold SECONDS]',
@@ -73,11 +96,17 @@ if (require.main === module) {
   runCli(process.argv.slice(2), {
     configDir: join(__dirname, '..', '..', 'config'),
     cloudwatch: (region) => new CloudWatchClient({ region }),
+    recovery: (region) => ({
+      cloudformation: new CloudFormationClient({ region }),
+      sfn: new SFNClient({ region }),
+      user: process.env.USER ?? 'unknown',
+    }),
     log: (line) => process.stdout.write(`${line}\n`),
     sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
     now: () => new Date(),
   }).catch((error: unknown) => {
-    const known = error instanceof UsageError || error instanceof ConfigError;
+    const known =
+      error instanceof UsageError || error instanceof ConfigError || error instanceof RecoveryUsageError;
     process.stderr.write(`${known ? (error as Error).message : String((error as Error)?.stack ?? error)}\n`);
     process.exit(known ? 2 : 1);
   });

@@ -1,0 +1,99 @@
+/**
+ * `npm run ops -- recovery plan|start|approve|deny|status --env NAME`: the recovery workflow from a
+ * terminal, with the default credential chain. The state machine is found through the stack output.
+ */
+import { type CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
+import { ListExecutionsCommand, SendTaskSuccessCommand, type SFNClient } from '@aws-sdk/client-sfn';
+import { incidentFromEvent, MANUAL_EVENT_KIND, startRecovery } from '../../lambdas/recovery-trigger/trigger';
+import { stackName } from '../../lib/catalog/naming';
+import type { EnvironmentConfig } from '../../lib/config/schema';
+
+export interface RecoveryCliDeps {
+  readonly cloudformation: CloudFormationClient;
+  readonly sfn: SFNClient;
+  readonly log: (line: string) => void;
+  readonly now: () => Date;
+  readonly user: string;
+}
+
+export interface RecoveryArgs {
+  readonly command: string;
+  readonly token?: string;
+  readonly failureTime?: string;
+  readonly yes: boolean;
+}
+
+export class RecoveryUsageError extends Error {
+  override readonly name = 'RecoveryUsageError';
+}
+
+export const RECOVERY_USAGE =
+  'usage: npm run ops -- recovery plan|start|approve|deny|status --env NAME [--failure-time ISO] [--token TOKEN] [--yes]';
+
+export async function recoveryCommand(
+  config: EnvironmentConfig,
+  args: RecoveryArgs,
+  deps: RecoveryCliDeps,
+): Promise<void> {
+  if (!config.recovery?.enabled)
+    throw new RecoveryUsageError(
+      `${config.name} has no recovery workflow (no recovery section in its config)`,
+    );
+  switch (args.command) {
+    case 'approve':
+    case 'deny': {
+      if (!args.token) throw new RecoveryUsageError(`--token is required: the token from the approval page`);
+      const approved = args.command === 'approve';
+      await deps.sfn.send(
+        new SendTaskSuccessCommand({
+          taskToken: args.token,
+          output: JSON.stringify({ approved, by: deps.user, at: deps.now().toISOString() }),
+        }),
+      );
+      deps.log(`${approved ? 'approved' : 'denied'} as ${deps.user}`);
+      return;
+    }
+    case 'plan':
+    case 'start': {
+      if (args.command === 'start' && config.tier === 'prod' && !args.yes) {
+        throw new RecoveryUsageError(
+          `${config.name} is a prod environment: add --yes to start a real recovery, or run "recovery plan"`,
+        );
+      }
+      const arn = await stateMachineArn(config, deps);
+      const incident = incidentFromEvent(
+        {
+          kind: MANUAL_EVENT_KIND,
+          mode: args.command === 'plan' ? 'plan' : 'recover',
+          ...(args.failureTime ? { failureTime: args.failureTime } : {}),
+        },
+        config.database.instanceIdentifier,
+        deps.now(),
+      );
+      const result = await startRecovery(deps.sfn, arn, incident);
+      deps.log(`${result.executionName}: ${result.note}`);
+      return;
+    }
+    case 'status': {
+      const arn = await stateMachineArn(config, deps);
+      const out = await deps.sfn.send(new ListExecutionsCommand({ stateMachineArn: arn, maxResults: 5 }));
+      if ((out.executions ?? []).length === 0) deps.log('no executions');
+      for (const x of out.executions ?? []) {
+        deps.log(
+          `${x.name}  ${x.status}  started ${x.startDate?.toISOString() ?? '?'}${x.stopDate ? `  stopped ${x.stopDate.toISOString()}` : ''}`,
+        );
+      }
+      return;
+    }
+  }
+  throw new RecoveryUsageError(RECOVERY_USAGE);
+}
+
+async function stateMachineArn(config: EnvironmentConfig, deps: RecoveryCliDeps): Promise<string> {
+  const name = stackName(config.name);
+  const out = await deps.cloudformation.send(new DescribeStacksCommand({ StackName: name }));
+  const arn = out.Stacks?.[0]?.Outputs?.find((o) => o.OutputKey === 'RecoveryStateMachineArn')?.OutputValue;
+  if (!arn)
+    throw new RecoveryUsageError(`stack ${name} has no RecoveryStateMachineArn output: deploy it first`);
+  return arn;
+}
