@@ -32,6 +32,18 @@ const IMPORT_ENV: Record<string, string> = {
     stateParameter: '/bench',
     repeatWindowHours: 24,
   }),
+  RECOVERY_SETTINGS: JSON.stringify({
+    environment: 'bench',
+    instance: 'db',
+    capturedParameter: '/c',
+    topics: { P0: 'arn:aws:sns:us-east-1:111111111111:p0', P1: 'arn:aws:sns:us-east-1:111111111111:p1' },
+    graceMinutes: 5,
+    restoreTimeoutMinutes: 120,
+    acceptBackingUp: false,
+    switch: { strategy: 'rename' },
+  }),
+  STATE_MACHINE_ARN: 'arn:aws:states:us-east-1:111111111111:stateMachine:x',
+  DB_INSTANCE: 'db',
   NOTIFIER_SETTINGS: JSON.stringify({
     region: 'us-east-1',
     topicArns: {},

@@ -5,6 +5,8 @@ import {
   DescribeDBInstanceAutomatedBackupsCommand,
   DescribeDBInstancesCommand,
   DescribeDBSnapshotsCommand,
+  DescribeEventsCommand,
+  DescribePendingMaintenanceActionsCommand,
   ModifyDBInstanceCommand,
   type RDSClient,
   RebootDBInstanceCommand,
@@ -74,8 +76,21 @@ export async function capture(s: S, d: Deps) {
 
 export async function assess(state: WorkflowState, s: S, d: Deps) {
   const now = d.now().toISOString();
-  const db = await describeInstance(d.rds, state.incident.instance);
-  const a = assessInstance(db?.DBInstanceStatus);
+  const id = state.incident.instance;
+  const [db, events, maintenance] = await Promise.all([
+    describeInstance(d.rds, id),
+    d.rds.send(new DescribeEventsCommand({ SourceType: 'db-instance', SourceIdentifier: id, Duration: 60 })),
+    d.rds.send(
+      new DescribePendingMaintenanceActionsCommand({ Filters: [{ Name: 'db-instance-id', Values: [id] }] }),
+    ),
+  ]);
+  const recentEvents = (events.Events ?? [])
+    .slice(-5)
+    .map((e) => `${e.Date?.toISOString() ?? '?'} ${e.Message ?? ''}`);
+  const pendingMaintenance = (maintenance.PendingMaintenanceActions ?? []).flatMap((p) =>
+    (p.PendingMaintenanceActionDetails ?? []).map((m) => `${m.Action ?? '?'}: ${m.Description ?? ''}`),
+  );
+  const a = { ...assessInstance(db?.DBInstanceStatus), recentEvents, pendingMaintenance };
   const firstTransientAt = a.verdict === 'wait' ? (state.assessment?.firstTransientAt ?? now) : undefined;
   const graceOver =
     firstTransientAt !== undefined &&
@@ -390,6 +405,8 @@ export async function notify(event: StepEvent, s: S, d: Deps) {
   const lines = [
     `Incident ${event.state.incident.id} (${event.state.incident.signal} at ${event.state.incident.signalTime})`,
     ...(a ? [`Instance state: ${a.state}. ${a.reason}`] : []),
+    ...(a?.recentEvents?.length ? [`Recent RDS events: ${a.recentEvents.join(' | ')}`] : []),
+    ...(a?.pendingMaintenance?.length ? [`Pending maintenance: ${a.pendingMaintenance.join(' | ')}`] : []),
     ...(event.state.plan ? [`Plan: ${event.state.plan.method} into ${event.state.plan.targetId}`] : []),
     ...(n.cause ? [`Cause: ${n.cause}`] : []),
     'Nothing was deleted; no restore is running unless a line above says so.',

@@ -9,6 +9,8 @@ export interface WorkflowState {
     readonly checkedAt: string;
     readonly firstTransientAt?: string;
     readonly graceOver?: boolean;
+    readonly recentEvents?: readonly string[];
+    readonly pendingMaintenance?: readonly string[];
   };
   readonly plan?: Plan;
   readonly approval?: { readonly approved: boolean; readonly by?: string; readonly at: string };

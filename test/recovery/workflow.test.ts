@@ -53,6 +53,7 @@ describe('recovery workflow, run locally from the synthesized definition', () =>
     const d = await dbOutageDrill(dev, { sourceState: 'storage-full' });
     expect(d.run.error).toMatch(/NeedsFix/);
     expect(d.aws.published()[0]?.lines.join('\n')).toContain('increase AllocatedStorage');
+    expect(d.aws.published()[0]?.lines.join('\n')).toContain('Recent RDS events: ');
     expect(mutating(d.rds.calls)).toEqual([]);
   });
 

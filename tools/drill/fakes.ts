@@ -86,6 +86,19 @@ export class FakeRds {
           throw awsError('DBInstanceNotFoundFault', `DBInstance ${input.DBInstanceIdentifier} not found.`);
         return { DBInstances: [this.view(db)] };
       }
+      case 'DescribeEvents':
+        return {
+          Events: this.instances.has(String(input.SourceIdentifier))
+            ? [
+                {
+                  Date: new Date(this.clock.now().getTime() - 60_000),
+                  Message: 'DB instance failed (RDS-EVENT-0031)',
+                },
+              ]
+            : [],
+        };
+      case 'DescribePendingMaintenanceActions':
+        return { PendingMaintenanceActions: [] };
       case 'DescribeDBInstanceAutomatedBackups':
         return {
           DBInstanceAutomatedBackups: this.retainedBackups.map((b) => ({

@@ -2,6 +2,8 @@ import {
   DescribeDBInstanceAutomatedBackupsCommand,
   DescribeDBInstancesCommand,
   DescribeDBSnapshotsCommand,
+  DescribeEventsCommand,
+  DescribePendingMaintenanceActionsCommand,
   RDSClient,
   RestoreDBInstanceToPointInTimeCommand,
 } from '@aws-sdk/client-rds';
@@ -109,6 +111,24 @@ describe('db-recovery step handler', () => {
     };
     const out = await steps({ action: 'restore', state: { ...state, plan } });
     expect(out).toMatchObject({ targetId: 'ticketing-dev-db-r-2026112210', existing: true });
+  });
+
+  it('assesses state, recent events and pending maintenance', async () => {
+    rds.on(DescribeDBInstancesCommand).resolves({ DBInstances: [{ DBInstanceStatus: 'storage-full' }] });
+    rds
+      .on(DescribeEventsCommand)
+      .resolves({ Events: [{ Date: new Date('2026-11-22T09:59:00Z'), Message: 'storage full' }] });
+    rds.on(DescribePendingMaintenanceActionsCommand).resolves({
+      PendingMaintenanceActions: [
+        { PendingMaintenanceActionDetails: [{ Action: 'system-update', Description: 'OS patch' }] },
+      ],
+    });
+    const a = await steps({ action: 'assess', state });
+    expect(a).toMatchObject({
+      verdict: 'fix',
+      recentEvents: ['2026-11-22T09:59:00.000Z storage full'],
+      pendingMaintenance: ['system-update: OS patch'],
+    });
   });
 
   it('lets throttling surface by name, so the workflow retries it', async () => {
