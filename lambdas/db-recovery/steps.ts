@@ -1,33 +1,25 @@
 /** Dispatch of a parsed step to its action. */
 import * as a from './actions';
 import type { RecoverySettings } from './settings';
-import type { StepEvent } from './workflow';
+import type { Action, StepEvent } from './workflow';
+
+type StepHandler = (step: StepEvent, s: RecoverySettings, d: a.RecoveryDeps) => Promise<unknown>;
+
+const HANDLERS: Record<Action, StepHandler> = {
+  capture: (_step, s, d) => a.capture(s, d),
+  assess: (step, s, d) => a.assess(step.state, s, d),
+  plan: (step, s, d) => a.plan(step.state, s, d),
+  'request-approval': a.requestApproval,
+  restore: (step, s, d) => a.restore(step.state, s, d),
+  'wait-target': (step, s, d) => a.waitTarget(step.state, s, d),
+  modify: (step, s, d) => a.modify(step.state, s, d),
+  switch: (step, s, d) => a.switchTraffic(step.state, s, d),
+  restart: (step, s, d) => a.restart(step.state, s, d),
+  verify: (step, s, d) => a.verify(step.state, s, d),
+  report: (step, s, d) => a.report(step.state, s, d),
+  notify: a.notify,
+};
 
 export function runStep(step: StepEvent, s: RecoverySettings, d: a.RecoveryDeps): Promise<unknown> {
-  switch (step.action) {
-    case 'capture':
-      return a.capture(s, d);
-    case 'assess':
-      return a.assess(step.state, s, d);
-    case 'plan':
-      return a.plan(step.state, s, d);
-    case 'request-approval':
-      return a.requestApproval(step, s, d);
-    case 'restore':
-      return a.restore(step.state, s, d);
-    case 'wait-target':
-      return a.waitTarget(step.state, s, d);
-    case 'modify':
-      return a.modify(step.state, s, d);
-    case 'switch':
-      return a.switchTraffic(step.state, s, d);
-    case 'restart':
-      return a.restart(step.state, s, d);
-    case 'verify':
-      return a.verify(step.state, s, d);
-    case 'report':
-      return a.report(step.state, s, d);
-    case 'notify':
-      return a.notify(step, s, d);
-  }
+  return HANDLERS[step.action](step, s, d);
 }

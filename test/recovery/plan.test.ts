@@ -79,15 +79,19 @@ describe('assessing an instance', () => {
   });
 });
 
+/** The usual case: the instance still knows its latest restorable time. */
+const pitrPlan = () =>
+  planRestore({
+    incident,
+    captured: settings,
+    live: { ...live, latestRestorableTime: '2026-11-22T09:56:00Z' },
+    retainedBackups: [],
+    snapshots,
+  });
+
 describe('planning a restore', () => {
   it('prefers point-in-time restore to the latest restorable time: RPO within 5 minutes', () => {
-    const plan = planRestore({
-      incident,
-      captured: settings,
-      live: { ...live, latestRestorableTime: '2026-11-22T09:56:00Z' },
-      retainedBackups: [],
-      snapshots,
-    });
+    const plan = pitrPlan();
     expect(plan).toMatchObject({
       method: 'pitr-instance',
       restorePoint: '2026-11-22T09:56:00Z',
@@ -135,13 +139,7 @@ describe('planning a restore', () => {
   });
 
   it('passes every setting the restore call accepts and applies the rest afterwards', () => {
-    const plan = planRestore({
-      incident,
-      captured: settings,
-      live: { ...live, latestRestorableTime: '2026-11-22T09:56:00Z' },
-      retainedBackups: [],
-      snapshots,
-    });
+    const plan = pitrPlan();
     expect(restoreRequest(plan)).toEqual({
       command: 'RestoreDBInstanceToPointInTime',
       input: {

@@ -122,46 +122,30 @@ describe('recovery in the stack (example-prod)', () => {
 });
 
 describe('least privilege of the recovery steps (IAM simulation of the synthesized policy)', () => {
-  it.each([
-    ['rds:RestoreDBInstanceToPointInTime', db('ticketing-prod-db-r-2026112210'), 'Allowed'],
-    ['rds:RestoreDBInstanceToPointInTime', db('ticketing-prod-db'), 'Allowed'],
-    ['rds:ModifyDBInstance', db('ticketing-prod-db-r-2026112210'), 'Allowed'],
-    [
-      'rds:RestoreDBInstanceToPointInTime',
-      'arn:aws:rds:ap-northeast-2:222222222222:subgrp:ticketing-prod-db-subnets',
-      'Allowed',
-    ],
-    [
-      'rds:RestoreDBInstanceFromDBSnapshot',
-      'arn:aws:rds:ap-northeast-2:222222222222:snapshot:rds:ticketing-prod-db-2026-11-22-03-00',
-      'Allowed',
-    ],
-    ['rds:RestoreDBInstanceToPointInTime', db('billing-db'), 'ImplicitlyDenied'],
-    ['rds:ModifyDBInstance', db('ticketing-prod-db2'), 'ImplicitlyDenied'],
-    ['rds:ModifyDBInstance', db('billing-db'), 'ImplicitlyDenied'],
-    [
-      'rds:RestoreDBInstanceToPointInTime',
-      'arn:aws:rds:ap-northeast-2:222222222222:subgrp:other-subnets',
-      'ImplicitlyDenied',
-    ],
-    [
-      'rds:RestoreDBInstanceFromDBSnapshot',
-      'arn:aws:rds:ap-northeast-2:222222222222:snapshot:billing-db-manual',
-      'ImplicitlyDenied',
-    ],
-    ['rds:DeleteDBInstance', db('ticketing-prod-db'), 'ImplicitlyDenied'],
-    ['rds:DeleteDBInstance', db('ticketing-prod-db-r-2026112210'), 'ImplicitlyDenied'],
-    [
-      'ssm:PutParameter',
-      'arn:aws:ssm:ap-northeast-2:222222222222:parameter/ticketing/prod/db/host',
-      'Allowed',
-    ],
-    [
-      'ssm:PutParameter',
-      'arn:aws:ssm:ap-northeast-2:222222222222:parameter/ticketing/prod/other',
-      'ImplicitlyDenied',
-    ],
-  ])('%s on %s is %s', async (action, resource, expected) => {
-    expect(await decide(action, resource)).toBe(expected);
+  const rdsArn = (kind: string, name: string) => `arn:aws:rds:ap-northeast-2:222222222222:${kind}:${name}`;
+  const restore = 'rds:RestoreDBInstanceToPointInTime';
+  const allowed: [string, string][] = [
+    [restore, db('ticketing-prod-db-r-2026112210')],
+    [restore, db('ticketing-prod-db')],
+    ['rds:ModifyDBInstance', db('ticketing-prod-db-r-2026112210')],
+    [restore, rdsArn('subgrp', 'ticketing-prod-db-subnets')],
+    ['rds:RestoreDBInstanceFromDBSnapshot', rdsArn('snapshot', 'rds:ticketing-prod-db-2026-11-22-03-00')],
+    ['ssm:PutParameter', 'arn:aws:ssm:ap-northeast-2:222222222222:parameter/ticketing/prod/db/host'],
+  ];
+  const denied: [string, string][] = [
+    [restore, db('billing-db')],
+    ['rds:ModifyDBInstance', db('ticketing-prod-db2')],
+    ['rds:ModifyDBInstance', db('billing-db')],
+    [restore, rdsArn('subgrp', 'other-subnets')],
+    ['rds:RestoreDBInstanceFromDBSnapshot', rdsArn('snapshot', 'billing-db-manual')],
+    ['rds:DeleteDBInstance', db('ticketing-prod-db')],
+    ['rds:DeleteDBInstance', db('ticketing-prod-db-r-2026112210')],
+    ['ssm:PutParameter', 'arn:aws:ssm:ap-northeast-2:222222222222:parameter/ticketing/prod/other'],
+  ];
+  it.each(allowed)('allows %s on %s', async (action, resource) => {
+    expect(await decide(action, resource)).toBe('Allowed');
+  });
+  it.each(denied)('denies %s on %s', async (action, resource) => {
+    expect(await decide(action, resource)).toBe('ImplicitlyDenied');
   });
 });
