@@ -133,6 +133,18 @@ function analyzeAccount(
           if (props.RetentionInDays === undefined)
             logGroupsWithoutRetention.push({ stack: stack.stackName, logicalId });
           break;
+        case 'AWS::Lambda::Function': {
+          // Without an explicit log group Lambda creates one that never expires, unless a
+          // Custom::LogRetention sets its retention.
+          const explicit = (props.LoggingConfig as { LogGroup?: unknown } | undefined)?.LogGroup;
+          if (!explicit && !retentionManaged(logicalId, resources)) {
+            logGroupsWithoutRetention.push({
+              stack: stack.stackName,
+              logicalId: `${logicalId} (implicit /aws/lambda log group)`,
+            });
+          }
+          break;
+        }
         case 'AWS::Logs::MetricFilter':
           for (const t of (props.MetricTransformations as Record<string, unknown>[] | undefined) ?? []) {
             customMetrics.push({
@@ -302,6 +314,15 @@ function dropCandidates(
     frees: '1 dashboard',
   }));
   return [...alarmRows, ...dashboardRows];
+}
+
+function retentionManaged(functionId: string, resources: readonly [string, Resource][]): boolean {
+  const ref = JSON.stringify({ Ref: functionId });
+  return resources.some(
+    ([, r]) =>
+      r.Type === 'Custom::LogRetention' &&
+      JSON.stringify((r.Properties as { LogGroupName?: unknown })?.LogGroupName).includes(ref),
+  );
 }
 
 function targetFunction(props: Record<string, unknown>, byId: ReadonlyMap<string, Resource>) {

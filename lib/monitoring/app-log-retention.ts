@@ -1,4 +1,4 @@
-import { Stack, Validations } from 'aws-cdk-lib';
+import { CfnResource, Stack, Validations } from 'aws-cdk-lib';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { EnvironmentConfig } from '../config/schema';
@@ -37,6 +37,16 @@ export class AppLogRetention extends Construct {
       'AwsSolutions-IAM5[Resource::*]',
     ]) {
       Validations.of(provider).acknowledge({ id, reason });
+    }
+    // The provider's own log group would never expire; it sets its own retention too.
+    const providerFunction = provider.node.children.find(
+      (c) => c instanceof CfnResource && c.cfnResourceType === 'AWS::Lambda::Function',
+    );
+    if (providerFunction instanceof CfnResource) {
+      new logs.LogRetention(this, 'ProviderLogs', {
+        logGroupName: `/aws/lambda/${providerFunction.ref}`,
+        retention: logs.RetentionDays.ONE_WEEK,
+      });
     }
   }
 }

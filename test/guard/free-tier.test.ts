@@ -204,6 +204,33 @@ describe('free-tier guard over templates', () => {
     expect(report.accounts[0]?.monthlyUsd).toBe(0.3 + 0.5 + 0.3 + 3);
   });
 
+  it('flags a function whose implicit log group would never expire, unless a LogRetention covers it', () => {
+    const fn = { Type: 'AWS::Lambda::Function', Properties: { MemorySize: 128 } };
+    const bare = analyzeFreeTier([stack('A', facts('prod', '222222222222'), { Fn: fn })]);
+    expect(bare.accounts[0]?.violations).toContain(
+      'log group A/Fn (implicit /aws/lambda log group) keeps logs forever (set a retention)',
+    );
+    const covered = analyzeFreeTier([
+      stack('A', facts('prod', '222222222222'), {
+        Fn: fn,
+        R: {
+          Type: 'Custom::LogRetention',
+          Properties: {
+            LogGroupName: { 'Fn::Join': ['', ['/aws/lambda/', { Ref: 'Fn' }]] },
+            RetentionInDays: 7,
+          },
+        },
+      }),
+    ]);
+    expect(covered.ok).toBe(true);
+    const explicit = analyzeFreeTier([
+      stack('A', facts('prod', '222222222222'), {
+        Fn: { Type: 'AWS::Lambda::Function', Properties: { LoggingConfig: { LogGroup: { Ref: 'L' } } } },
+      }),
+    ]);
+    expect(explicit.ok).toBe(true);
+  });
+
   it('reports but does not enforce an account with a standard-profile environment', () => {
     const alarms = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`A${i}`, simpleAlarm(`a${i}`)]));
     const report = analyzeFreeTier([stack('P', facts('prod', '222222222222', 'standard'), alarms)]);
