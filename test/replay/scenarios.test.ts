@@ -44,6 +44,13 @@ describe('shipped replay scenarios (free profile)', () => {
     expect((fast?.firstAlarmMinute ?? 99) - 20).toBeLessThanOrEqual(5);
   });
 
+  it('actions fire on state changes only: an alarm that stays in ALARM pages once', () => {
+    const result = runScenario(loadScenario(join(dir, '004-stress-test.yaml')), CONFIG_DIR);
+    const fast = result.alarms.find((a) => a.id === 'api-error-rate-fast');
+    expect(fast?.states.filter((s) => s === 'ALARM').length).toBeGreaterThan(30);
+    expect(result.pages.filter((p) => p.alarm === 'api-error-rate-fast')).toHaveLength(1);
+  });
+
   it('reports a scenario whose series is too short, naming the series', () => {
     const scenario = loadScenario(join(dir, 'db-outage.yaml'));
     expect(() => runScenario({ ...scenario, minutes: 100 }, CONFIG_DIR)).toThrowError(
