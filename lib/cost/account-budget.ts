@@ -1,8 +1,7 @@
-import { Stack } from 'aws-cdk-lib';
 import * as budgets from 'aws-cdk-lib/aws-budgets';
-import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
+import { allowServicePublish } from '../common/publish';
 
 export interface AccountBudgetProps {
   readonly environment: string;
@@ -42,17 +41,8 @@ export class AccountBudget extends Construct {
         notify('ACTUAL', 100, props.urgentTopic),
       ],
     });
-    const account = Stack.of(this).account;
     for (const topic of new Set([props.urgentTopic, props.noticeTopic])) {
-      topic.addToResourcePolicy(
-        new iam.PolicyStatement({
-          sid: 'BudgetsPublish',
-          principals: [new iam.ServicePrincipal('budgets.amazonaws.com')],
-          actions: ['sns:Publish'],
-          resources: [topic.topicArn],
-          conditions: { StringEquals: { 'aws:SourceAccount': account } },
-        }),
-      );
+      allowServicePublish(topic, 'budgets.amazonaws.com', 'BudgetsPublish');
     }
   }
 }

@@ -1,8 +1,8 @@
 import { Stack, type StackProps } from 'aws-cdk-lib';
 import * as ce from 'aws-cdk-lib/aws-ce';
-import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
+import { allowServicePublish } from '../common/publish';
 
 export interface CostAnomalyMonitorProps {
   readonly environment: string;
@@ -48,13 +48,5 @@ export class CostAnomalyStack extends Stack {
 
 /** Cost Anomaly Detection publishes only where the topic policy lets it. */
 export function allowCostAnomalyAlerts(topic: sns.ITopic): void {
-  topic.addToResourcePolicy(
-    new iam.PolicyStatement({
-      sid: 'CostAnomalyDetectionPublish',
-      principals: [new iam.ServicePrincipal('costalerts.amazonaws.com')],
-      actions: ['sns:Publish'],
-      resources: [topic.topicArn],
-      conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(topic).account } },
-    }),
-  );
+  allowServicePublish(topic, 'costalerts.amazonaws.com', 'CostAnomalyDetectionPublish');
 }
