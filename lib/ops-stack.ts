@@ -1,47 +1,24 @@
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
-import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type { Construct } from 'constructs';
 import { PROBE_METRIC, PROBE_NAMESPACE } from './catalog/app-metrics';
+import { RECOVERY_OUTPUT } from './catalog/naming';
 import { type ResolvedCatalog, resolveCatalog } from './catalog/resolve';
-import type { SignalContext } from './catalog/types';
 import { acknowledgeSchedulerInvokes } from './common/nag';
-import { type EnvironmentConfig, SEVERITIES } from './config/schema';
+import type { EnvironmentConfig } from './config/schema';
 import { AccountBudget } from './cost/account-budget';
 import { allowCostAnomalyAlerts, CostAnomalyMonitor } from './cost/cost-anomaly-monitor';
 import { CostReport } from './cost/cost-report';
+import { estimatedChargesWidget } from './cost/estimated-charges';
 import { type EnvironmentFacts, FACTS_KEY } from './guard/facts';
 import { AppLogRetention } from './monitoring/app-log-retention';
 import { CatalogAlarms } from './monitoring/catalog-alarms';
 import { HealthProbe } from './monitoring/health-probe';
 import { LogQueries } from './monitoring/log-queries';
 import { OpsDashboards } from './monitoring/ops-dashboards';
-import { ChatNotifier } from './paging/chat-notifier';
+import { ChatNotifier, chatTargets } from './paging/chat-notifier';
 import { SeverityTopics } from './paging/severity-topics';
 import { RecoveryTriggers } from './recovery/recovery-triggers';
 import { RecoveryWorkflow } from './recovery/recovery-workflow';
-
-/** Stack output holding the recovery state machine ARN. */
-export const RECOVERY_OUTPUT = 'RecoveryStateMachineArn';
-
-/** Billing metrics exist only in us-east-1 and read near zero while credits pay. */
-function estimatedChargesWidget(): cloudwatch.GraphWidget {
-  return new cloudwatch.GraphWidget({
-    title: 'Estimated charges this month (us-east-1 billing metric, net of credits)',
-    width: 8,
-    height: 6,
-    left: [
-      new cloudwatch.Metric({
-        namespace: 'AWS/Billing',
-        metricName: 'EstimatedCharges',
-        dimensionsMap: { Currency: 'USD' },
-        statistic: 'Maximum',
-        period: Duration.hours(6),
-        region: 'us-east-1',
-        label: 'USD',
-      }),
-    ],
-  });
-}
 
 export interface OpsStackProps extends StackProps {
   readonly config: EnvironmentConfig;
@@ -70,12 +47,6 @@ export class OpsStack extends Stack {
     const resources = { pagingDeadLetterQueueName: this.topics.deadLetterQueue.queueName };
     this.config = config;
     this.catalog = resolveCatalog(config, resources);
-    const context: SignalContext = {
-      config,
-      appNamespace: this.catalog.appNamespace,
-      publishedMetrics: new Set(this.catalog.appMetrics.map((m) => m.name)),
-      ...resources,
-    };
 
     const probe = new HealthProbe(this, 'HealthProbe', {
       environment: config.name,
@@ -119,7 +90,7 @@ export class OpsStack extends Stack {
     });
 
     const dashboards = new OpsDashboards(this, 'Dashboards', {
-      context,
+      context: this.catalog.context,
       catalog: this.catalog,
       alarms: alarms.alarms,
       dashboardShare: config.freeTier.dashboardShare,
@@ -147,8 +118,7 @@ export class OpsStack extends Stack {
       new CfnOutput(this, RECOVERY_OUTPUT, { value: recovery.stateMachine.stateMachineArn });
       scheduledFunctions.push(recovery.steps.function);
     }
-    const hasChat = SEVERITIES.some((s) => config.paging[s].some((sub) => sub.type === 'chat'));
-    if (hasChat) {
+    if (Object.keys(chatTargets(config.paging)).length > 0) {
       new ChatNotifier(this, 'ChatNotifier', {
         config,
         topics: this.topics.topics,
@@ -175,7 +145,7 @@ export class OpsStack extends Stack {
           source: 'probe',
         },
         ...this.catalog.appMetrics.map((m) => ({
-          namespace: this.catalog.appNamespace,
+          namespace: this.catalog.context.appNamespace,
           name: m.name,
           dimensions: {},
           source: 'application' as const,

@@ -7,7 +7,9 @@ import {
 } from '@aws-sdk/client-cost-explorer';
 import { PublishCommand, type SNSClient } from '@aws-sdk/client-sns';
 import { GetQueueAttributesCommand, type SQSClient } from '@aws-sdk/client-sqs';
-import { GetParameterCommand, PutParameterCommand, type SSMClient } from '@aws-sdk/client-ssm';
+import { PutParameterCommand, type SSMClient } from '@aws-sdk/client-ssm';
+import { hasErrorName } from '../shared/errors';
+import { readJsonParameter } from '../shared/ssm';
 import { type DailyServiceCost, monthBounds, round, straightLineForecast, summarizeCosts } from './costs';
 import type { CostTrigger } from './event';
 import { findingsOf, unsent } from './findings';
@@ -122,7 +124,7 @@ export async function runCostReport(
       forecast = round(monthToDate + Number(f.Total?.Amount ?? 0));
       forecastSource = 'Cost Explorer forecast';
     } catch (error) {
-      if (!isNamed(error, ['DataUnavailableException', 'ValidationException'])) throw error;
+      if (!hasErrorName(error, 'DataUnavailableException', 'ValidationException')) throw error;
       forecast = straightLineForecast(monthToDate, summary.daysElapsed, summary.daysInMonth);
       forecastSource = `straight line from ${summary.daysElapsed} day(s), Cost Explorer had no forecast`;
     }
@@ -182,7 +184,7 @@ export async function runCostReport(
       : {}),
     deadLetters,
   });
-  const state = await readState(deps.ssm, s.stateParameter);
+  const state = (await readJsonParameter<Record<string, string>>(deps.ssm, s.stateParameter)) ?? {};
   const { fresh, nextState } = unsent(findings, state, now, s.repeatWindowHours);
   if (trigger.kind !== 'schedule' && fresh.length === 0) {
     return {
@@ -229,21 +231,6 @@ export async function runCostReport(
     }),
   );
   return { published: true, topic, lines, costExplorerCalls: calls };
-}
-
-async function readState(ssm: SSMClient, name: string): Promise<Record<string, string>> {
-  try {
-    const out = await ssm.send(new GetParameterCommand({ Name: name }));
-    const parsed: unknown = JSON.parse(out.Parameter?.Value ?? '{}');
-    return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, string>) : {};
-  } catch (error) {
-    if (isNamed(error, ['ParameterNotFound'])) return {};
-    throw error;
-  }
-}
-
-function isNamed(error: unknown, names: readonly string[]): boolean {
-  return error instanceof Error && names.includes(error.name);
 }
 
 function previousDay(isoDate: string): string {

@@ -20,7 +20,7 @@ import {
   type SecretsManagerClient,
 } from '@aws-sdk/client-secrets-manager';
 import { PublishCommand, type SNSClient } from '@aws-sdk/client-sns';
-import { GetParameterCommand, PutParameterCommand, type SSMClient } from '@aws-sdk/client-ssm';
+import { PutParameterCommand, type SSMClient } from '@aws-sdk/client-ssm';
 import { assessInstance } from '../../lib/recovery/assess';
 import { renamedSourceId } from '../../lib/recovery/incident';
 import {
@@ -31,6 +31,8 @@ import {
   settingsFromDescribe,
 } from '../../lib/recovery/plan';
 import { formatSeconds, recoveryReport } from '../../lib/recovery/report';
+import { hasErrorName } from '../shared/errors';
+import { readJsonParameter } from '../shared/ssm';
 import type { RecoverySettings } from './settings';
 import type { StepEvent, WorkflowState } from './workflow';
 
@@ -54,7 +56,7 @@ export async function describeInstance(rds: RDSClient, id: string): Promise<DBIn
     const out = await rds.send(new DescribeDBInstancesCommand({ DBInstanceIdentifier: id }));
     return out.DBInstances?.[0];
   } catch (error) {
-    if (error instanceof Error && error.name === 'DBInstanceNotFoundFault') return undefined;
+    if (hasErrorName(error, 'DBInstanceNotFoundFault')) return undefined;
     throw error;
   }
 }
@@ -100,12 +102,14 @@ export async function assess(state: WorkflowState, s: S, d: Deps) {
 
 export async function plan(state: WorkflowState, s: S, d: Deps) {
   const id = state.incident.instance;
-  const [db, retained, snapshots, captured] = await Promise.all([
+  const [db, retained, snapshots, stored] = await Promise.all([
     describeInstance(d.rds, id),
     d.rds.send(new DescribeDBInstanceAutomatedBackupsCommand({ DBInstanceIdentifier: id })),
     d.rds.send(new DescribeDBSnapshotsCommand({ DBInstanceIdentifier: id })),
-    readCaptured(d.ssm, s.capturedParameter),
+    readJsonParameter<Partial<SourceSettings>>(d.ssm, s.capturedParameter),
   ]);
+  // The stack writes `{}` until the first capture has run.
+  const captured = stored?.instance ? (stored as SourceSettings) : undefined;
   const now = d.now().toISOString();
   return planRestore({
     incident: state.incident,
@@ -163,7 +167,7 @@ export async function restore(state: WorkflowState, _s: S, d: Deps) {
     return { targetId: p.targetId, startedAt, existing: false };
   } catch (error) {
     // The target name is the incident's idempotency key: a retry continues with it.
-    if (error instanceof Error && error.name === 'DBInstanceAlreadyExistsFault') {
+    if (hasErrorName(error, 'DBInstanceAlreadyExistsFault')) {
       return { targetId: p.targetId, startedAt: state.restore?.startedAt ?? startedAt, existing: true };
     }
     throw error;
@@ -422,15 +426,4 @@ async function publish(d: Deps, topic: string, title: string, lines: readonly st
       Message: JSON.stringify({ source: 'ops-stack.recovery', title, lines }),
     }),
   );
-}
-
-async function readCaptured(ssm: SSMClient, name: string): Promise<SourceSettings | undefined> {
-  try {
-    const out = await ssm.send(new GetParameterCommand({ Name: name }));
-    const value = out.Parameter?.Value;
-    return value && value !== '{}' ? (JSON.parse(value) as SourceSettings) : undefined;
-  } catch (error) {
-    if (error instanceof Error && error.name === 'ParameterNotFound') return undefined;
-    throw error;
-  }
 }

@@ -1,4 +1,5 @@
 /** The recovery function's settings: one JSON environment variable, validated at start. */
+import { jsonSettings } from '../shared/env';
 export const SETTINGS_VARIABLE = 'RECOVERY_SETTINGS';
 
 export type SwitchSettings =
@@ -22,11 +23,9 @@ export interface RecoverySettings {
 }
 
 export function parseRecoverySettings(raw: string | undefined): RecoverySettings {
-  if (!raw) throw new Error(`environment variable ${SETTINGS_VARIABLE} is required but not set`);
-  const value = JSON.parse(raw) as Partial<RecoverySettings>;
-  const missing = (['environment', 'instance', 'capturedParameter', 'topics', 'switch'] as const).filter(
-    (k) => value[k] === undefined,
+  return jsonSettings<RecoverySettings>(
+    SETTINGS_VARIABLE,
+    ['environment', 'instance', 'capturedParameter', 'topics', 'switch'],
+    { [SETTINGS_VARIABLE]: raw },
   );
-  if (missing.length > 0) throw new Error(`${SETTINGS_VARIABLE} lacks ${missing.join(', ')}`);
-  return value as RecoverySettings;
 }

@@ -1,6 +1,7 @@
 /** One probe run: GET the health URL with a deadline, classify, and build the metric record. */
 import { PROBE_METRIC, PROBE_NAMESPACE } from '../../lib/catalog/app-metrics';
 import { emfRecord } from '../shared/emf';
+import { hasErrorName } from '../shared/errors';
 import { type Classification, classifyHealth, unreachable } from './classify';
 
 export interface ProbeSettings {
@@ -55,7 +56,7 @@ export async function runProbe(settings: ProbeSettings, deps: ProbeDependencies)
 }
 
 function describeFetchError(error: unknown, timeoutMs: number): string {
-  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
+  if (hasErrorName(error, 'TimeoutError', 'AbortError')) {
     return `no answer within ${timeoutMs} ms`;
   }
   const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';

@@ -1,4 +1,5 @@
 /** POSTs JSON to a webhook with a deadline per attempt and exponential backoff between attempts. */
+import { hasErrorName } from '../shared/errors';
 export interface PostPolicy {
   readonly timeoutMs: number;
   readonly attempts: number;
@@ -32,9 +33,7 @@ export async function postJson(
       if (response.status < 500 && response.status !== 429) break;
     } catch (error) {
       failures.push(
-        error instanceof Error && error.name === 'TimeoutError'
-          ? `timeout after ${policy.timeoutMs} ms`
-          : String(error),
+        hasErrorName(error, 'TimeoutError') ? `timeout after ${policy.timeoutMs} ms` : String(error),
       );
     }
     if (attempt < policy.attempts) await sleep(policy.backoffMs * 2 ** (attempt - 1));

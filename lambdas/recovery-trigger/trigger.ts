@@ -5,6 +5,7 @@
  */
 import { ListExecutionsCommand, type SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { executionName, type Incident, newIncident } from '../../lib/recovery/incident';
+import { hasErrorName } from '../shared/errors';
 
 export const MANUAL_EVENT_KIND = 'ops-stack.recovery-start';
 
@@ -77,7 +78,7 @@ export async function startRecovery(
     await sfn.send(new StartExecutionCommand({ stateMachineArn, name, input: JSON.stringify({ incident }) }));
     return { started: true, executionName: name, note: 'started' };
   } catch (error) {
-    if (error instanceof Error && error.name === 'ExecutionAlreadyExists') {
+    if (hasErrorName(error, 'ExecutionAlreadyExists')) {
       return { started: false, executionName: name, note: 'this incident already has an execution' };
     }
     throw error;

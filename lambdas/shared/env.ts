@@ -15,3 +15,18 @@ export function positiveIntEnv(name: string, env: NodeJS.ProcessEnv = process.en
   }
   return value;
 }
+
+/**
+ * A function's settings as one JSON environment variable, checked for the keys it cannot run
+ * without. Fails at start, naming the variable and what is missing.
+ */
+export function jsonSettings<T extends object>(
+  name: string,
+  required: readonly (keyof T & string)[],
+  env: NodeJS.ProcessEnv = process.env,
+): T {
+  const value = JSON.parse(requiredEnv(name, env)) as Partial<T>;
+  const missing = required.filter((k) => value[k] === undefined);
+  if (missing.length > 0) throw new Error(`${name} lacks ${missing.join(', ')}`);
+  return value as T;
+}

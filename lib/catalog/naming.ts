@@ -14,8 +14,13 @@ export function assertEnvironmentName(name: string): void {
 
 /** `ops-prod-P0-service-down`: environment, severity and signal, sortable in the console. */
 export function alarmName(environment: string, severity: Severity, signalId: string): string {
+  return `${alarmNamePrefix(environment)}${severity}-${signalId}`;
+}
+
+/** What every alarm name of an environment starts with (IAM patterns use it). */
+export function alarmNamePrefix(environment: string): string {
   assertEnvironmentName(environment);
-  return `ops-${environment}-${severity}-${signalId}`;
+  return `ops-${environment}-`;
 }
 
 export function dashboardName(environment: string, dashboard: 'slo' | 'infrastructure'): string {
@@ -56,3 +61,6 @@ export function topicName(environment: string, severity: Severity): string {
   assertEnvironmentName(environment);
   return `ops-${environment}-${severity}`;
 }
+
+/** Stack output holding the recovery state machine ARN; the ops CLI reads it. */
+export const RECOVERY_OUTPUT = 'RecoveryStateMachineArn';

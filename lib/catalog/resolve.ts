@@ -32,7 +32,8 @@ export interface ResolvedCatalog {
   readonly appMetrics: readonly AppMetric[];
   /** Standard alarm metrics the alarms above are billed for. */
   readonly alarmMetrics: number;
-  readonly appNamespace: string;
+  /** What the signals were resolved against (dashboards read the same). */
+  readonly context: SignalContext;
 }
 
 export const PRECISE_COMPOSITE_ID = 'slo-burn-page';
@@ -95,14 +96,11 @@ export function resolveCatalog(config: EnvironmentConfig, resources: CatalogReso
   const costOf = (spec: MetricAlarmSpec) =>
     countAlarmMetrics('AWS::CloudWatch::Alarm', metricAlarmProperties(config.name, spec) as never).standard;
 
-  const chosen = new Set<string>();
-  const dashboardOnly: DashboardOnlySignal[] = [];
+  // Why a signal stays on the dashboards, by id; every other candidate becomes an alarm.
+  const dashboardReasons = new Map<string, string>();
   let used = 0;
   if (config.profile === 'standard') {
-    for (const c of candidates) {
-      chosen.add(c.spec.id);
-      used += costOf(c.spec);
-    }
+    for (const c of candidates) used += costOf(c.spec);
   } else {
     const share = config.freeTier.alarmMetricShare;
     const ranked = candidates
@@ -110,39 +108,35 @@ export function resolveCatalog(config: EnvironmentConfig, resources: CatalogReso
       .sort((a, b) => (a.definition.freeRank ?? 0) - (b.definition.freeRank ?? 0));
     for (const c of ranked) {
       const cost = costOf(c.spec);
-      if (used + cost <= share) {
-        chosen.add(c.spec.id);
-        used += cost;
-      } else {
-        dashboardOnly.push({
-          spec: c.spec,
-          reason: `free profile: needs ${cost} alarm metric(s), ${share - used} of this environment's share of ${share} left`,
-        });
+      if (used + cost <= share) used += cost;
+      else {
+        dashboardReasons.set(
+          c.spec.id,
+          `free profile: needs ${cost} alarm metric(s), ${share - used} of this environment's share of ${share} left`,
+        );
       }
     }
     for (const c of candidates) {
       if (c.definition.freeRank === undefined) {
-        dashboardOnly.push({
-          spec: c.spec,
-          reason: 'free profile: dashboard only (alarmed in the standard profile)',
-        });
+        dashboardReasons.set(c.spec.id, 'free profile: dashboard only (alarmed in the standard profile)');
       }
     }
   }
 
-  const alarms: AlarmSpec[] = candidates.filter((c) => chosen.has(c.spec.id)).map((c) => c.spec);
+  const alarms: AlarmSpec[] = candidates.filter((c) => !dashboardReasons.has(c.spec.id)).map((c) => c.spec);
   if (precise) alarms.push(preciseComposite());
   return {
     environment: config.name,
     profile: config.profile,
     alarms,
-    dashboardOnly: candidates
-      .filter((c) => !chosen.has(c.spec.id))
-      .map((c) => dashboardOnly.find((d) => d.spec.id === c.spec.id) as DashboardOnlySignal),
+    dashboardOnly: candidates.flatMap((c) => {
+      const reason = dashboardReasons.get(c.spec.id);
+      return reason === undefined ? [] : [{ spec: c.spec, reason }];
+    }),
     notApplicable,
     appMetrics,
     alarmMetrics: used,
-    appNamespace: ctx.appNamespace,
+    context: ctx,
   };
 }
 

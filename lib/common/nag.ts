@@ -1,6 +1,7 @@
 /** Helpers for cdk-nag acknowledgements that must name a finding exactly. */
 import { type Stack, Validations } from 'aws-cdk-lib';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import type { IConstruct } from 'constructs';
 
 /**
  * A resource value as cdk-nag prints it in a finding id: literal strings stay, `Ref`s become
@@ -44,10 +45,16 @@ export function acknowledgeSchedulerInvokes(stack: Stack, functions: readonly la
  * CDK's own singleton provider functions (custom resources) sit at the stack root with a role and
  * runtime CDK manages. Acknowledges their findings with one reason.
  */
-export function acknowledgeCdkProvider(stack: Stack, idPrefix: string, reason: string): void {
+export function acknowledgeCdkProvider(
+  stack: Stack,
+  idPrefix: string,
+  reason: string,
+  extraFindings: readonly string[] = [],
+): IConstruct | undefined {
   const provider = stack.node.children.find((c) => c.node.id.startsWith(idPrefix));
-  if (!provider) return;
+  if (!provider) return undefined;
   for (const id of [
+    ...extraFindings,
     // CDK renders the managed policy ARN of its providers with a partition token.
     'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
     'AwsSolutions-L1',
@@ -58,4 +65,5 @@ export function acknowledgeCdkProvider(stack: Stack, idPrefix: string, reason: s
   ]) {
     Validations.of(provider).acknowledge({ id, reason });
   }
+  return provider;
 }

@@ -29,6 +29,11 @@ interface MetricDataQueryLike {
   readonly Period?: unknown;
 }
 
+/** The resource types CloudWatch bills as alarms. */
+export function isAlarmResource(resourceType: string): boolean {
+  return resourceType === 'AWS::CloudWatch::Alarm' || resourceType === 'AWS::CloudWatch::CompositeAlarm';
+}
+
 export function countAlarmMetrics(
   resourceType: string,
   properties: Record<string, unknown>,
@@ -70,11 +75,6 @@ export function addCounts(a: AlarmMetricCount, b: AlarmMetricCount): AlarmMetric
     anomalyDetectionAlarms: a.anomalyDetectionAlarms + b.anomalyDetectionAlarms,
     composite: a.composite + b.composite,
   };
-}
-
-/** Alarm metrics that are billed whatever the free tier says (high resolution). */
-export function billedAlarmMetrics(count: AlarmMetricCount): number {
-  return count.standard + count.highResolution;
 }
 
 function numberOr(value: unknown, fallback: number): number {

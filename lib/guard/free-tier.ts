@@ -4,7 +4,14 @@
  * estimates the monthly cost from the checked-in price table. Pure: no aws-cdk-lib.
  */
 
-import { type AlarmMetricCount, addCounts, countAlarmMetrics, NO_ALARM_METRICS } from './alarm-metrics';
+import { parseAlarmName } from '../catalog/naming';
+import {
+  type AlarmMetricCount,
+  addCounts,
+  countAlarmMetrics,
+  isAlarmResource,
+  NO_ALARM_METRICS,
+} from './alarm-metrics';
 import { countDashboardMetrics, dashboardBodyText } from './dashboard-metrics';
 import { type CustomMetricFact, type EnvironmentFacts, FACTS_KEY } from './facts';
 import priceTable from './prices.json';
@@ -112,10 +119,9 @@ function analyzeAccount(
     for (const w of facts.workflows ?? []) transitions += w.transitionsPerMonth;
     for (const [logicalId, resource] of resources) {
       const props = (resource.Properties ?? {}) as Record<string, unknown>;
-      const count = countAlarmMetrics(resource.Type, props);
-      if (count !== NO_ALARM_METRICS) {
+      if (isAlarmResource(resource.Type)) {
         alarms.push({
-          ...count,
+          ...countAlarmMetrics(resource.Type, props),
           stack: stack.stackName,
           logicalId,
           name: String(props.AlarmName ?? logicalId),
@@ -292,17 +298,15 @@ function freeTierViolations(
   return v;
 }
 
-const SEVERITY_ORDER = ['P3', 'P2', 'P1', 'P0'];
+const SEVERITY_ORDER: readonly string[] = ['P3', 'P2', 'P1', 'P0'];
 
 /** Lowest severity first: the alarms a team can most easily move to a dashboard. */
 function dropCandidates(
   alarms: readonly AlarmUsage[],
   dashboards: readonly { stack: string; logicalId: string; metrics: number }[],
 ): { what: string; frees: string }[] {
-  const severityOf = (name: string) => {
-    const found = SEVERITY_ORDER.findIndex((s) => name.includes(`-${s}-`));
-    return found < 0 ? -1 : found;
-  };
+  // Alarms not named by ops-stack sort first: nothing says they page.
+  const severityOf = (name: string) => SEVERITY_ORDER.indexOf(parseAlarmName(name)?.severity ?? '');
   const alarmRows = [...alarms]
     .sort((a, b) => severityOf(a.name) - severityOf(b.name) || b.standard - a.standard)
     .map((a) => ({

@@ -1,6 +1,7 @@
-import { CfnResource, Stack, Validations } from 'aws-cdk-lib';
+import { CfnResource, Stack } from 'aws-cdk-lib';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { acknowledgeCdkProvider } from '../common/nag';
 import type { EnvironmentConfig } from '../config/schema';
 
 export interface AppLogRetentionProps {
@@ -28,16 +29,13 @@ export class AppLogRetention extends Construct {
     }
     if (props.logGroups.length === 0) return;
     // CDK adds one provider function per stack, as a direct child of the stack.
-    const provider = Stack.of(this).node.children.find((c) => c.node.id.startsWith('LogRetention'));
+    const provider = acknowledgeCdkProvider(
+      Stack.of(this),
+      'LogRetention',
+      "CDK's LogRetention provider: it must call PutRetentionPolicy on log groups the app created, so its policy names logs:PutRetentionPolicy on all groups; its runtime and role are managed by CDK.",
+      ['AwsSolutions-IAM5[Resource::*]'],
+    );
     if (!provider) return;
-    const reason =
-      "CDK's LogRetention provider: it must call PutRetentionPolicy on log groups the app created, so its policy names logs:PutRetentionPolicy on all groups; its runtime and role are managed by CDK.";
-    for (const id of [
-      'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
-      'AwsSolutions-IAM5[Resource::*]',
-    ]) {
-      Validations.of(provider).acknowledge({ id, reason });
-    }
     // The provider's own log group would never expire; it sets its own retention too.
     const providerFunction = provider.node.children.find(
       (c) => c instanceof CfnResource && c.cfnResourceType === 'AWS::Lambda::Function',

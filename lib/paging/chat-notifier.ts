@@ -6,10 +6,10 @@ import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { ChatTarget, NotifierSettings } from '../../lambdas/notifier/notify';
 import { SETTINGS_VARIABLE } from '../../lambdas/notifier/settings';
-import { alarmName } from '../catalog/naming';
+import { alarmNamePrefix } from '../catalog/naming';
 import { nagResourceId } from '../common/nag';
 import { OpsFunction } from '../common/ops-function';
-import type { EnvironmentConfig, Severity } from '../config/schema';
+import { type EnvironmentConfig, SEVERITIES, type Severity } from '../config/schema';
 
 export interface ChatNotifierProps {
   readonly config: EnvironmentConfig;
@@ -18,6 +18,18 @@ export interface ChatNotifierProps {
   readonly deadLetterQueue: sqs.IQueue;
   /** @default - messages carry no dashboard link */
   readonly dashboardName?: string;
+}
+
+/** Chat targets by severity, from the `chat` subscriptions of the paging config. */
+export function chatTargets(paging: EnvironmentConfig['paging']): Record<string, ChatTarget[]> {
+  const targets: Record<string, ChatTarget[]> = {};
+  for (const severity of SEVERITIES) {
+    const chat = paging[severity].flatMap((s) =>
+      s.type === 'chat' ? [{ format: s.format, parameter: s.webhookParameter }] : [],
+    );
+    if (chat.length > 0) targets[severity] = chat;
+  }
+  return targets;
 }
 
 /**
@@ -32,14 +44,7 @@ export class ChatNotifier extends Construct {
     super(scope, id);
     const { config } = props;
     const stack = Stack.of(this);
-    const targets: Record<string, ChatTarget[]> = {};
-    for (const [severity, subs] of Object.entries(config.paging)) {
-      if (!Array.isArray(subs)) continue;
-      const chat = subs.flatMap((s) =>
-        s.type === 'chat' ? [{ format: s.format, parameter: s.webhookParameter }] : [],
-      );
-      if (chat.length > 0) targets[severity] = chat;
-    }
+    const targets = chatTargets(config.paging);
     const n = config.paging.notifier;
     const settings: NotifierSettings = {
       region: stack.region,
@@ -109,7 +114,7 @@ export class ChatNotifier extends Construct {
       }),
     );
     // Our alarm names share one prefix per environment (see naming.ts).
-    const alarmPrefix = alarmName(config.name, 'P0', 'x').replace(/-P0-x$/, '-*');
+    const alarmPrefix = `${alarmNamePrefix(config.name)}*`;
     const alarms = arn('cloudwatch', 'alarm', alarmPrefix);
     role.addToPrincipalPolicy(
       new iam.PolicyStatement({ actions: ['cloudwatch:DescribeAlarmHistory'], resources: [alarms] }),

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { compositeAlarmProperties, metricAlarmProperties } from '../catalog/alarm-properties';
 import { PROBE_NAMESPACE } from '../catalog/app-metrics';
 import { alarmName } from '../catalog/naming';
-import { appNamespaceOf, resolveCatalog } from '../catalog/resolve';
+import { resolveCatalog } from '../catalog/resolve';
 import type { MetricAlarmSpec } from '../catalog/types';
 import { ConfigError, parseEnvironment } from '../config/load';
 import { SEVERITIES } from '../config/schema';
@@ -120,7 +120,7 @@ export function runScenario(scenario: Scenario, configDir: string): ReplayResult
   const config = parsed.config;
   const catalog = resolveCatalog(config);
   const series = buildSeries(scenario);
-  const appNamespace = appNamespaceOf(config);
+  const appNamespace = catalog.context.appNamespace;
   const lookup = (namespace: string, name: string): SampleSeries | undefined => {
     const prefix = namespace === appNamespace ? 'app' : namespace === PROBE_NAMESPACE ? 'probe' : namespace;
     // An HTTP API's 5xx is the same 0/1 samples as a REST stage's 5XXError.

@@ -74,7 +74,8 @@ export async function runWorkflowLocally(input: unknown, o: LocalRunOptions): Pr
     resolve: async () => '10.0.12.34',
     now: o.clock.now,
   };
-  const states = withLocalTaskTokens(o.definition).States;
+  const definition = withLocalTaskTokens(o.definition);
+  const states = definition.States;
   // Which tasks a Wait leads to, and whether a task is only ever entered from that Wait.
   const waitBefore = new Map<string, number>();
   for (const s of Object.values(states)) {
@@ -110,7 +111,7 @@ export async function runWorkflowLocally(input: unknown, o: LocalRunOptions): Pr
     };
   }
   const machine = new StateMachine(
-    withLocalTaskTokens(o.definition) as never,
+    definition as never,
     { validationOptions: { checkPaths: false, checkArn: false } } as never,
   );
   const execution = machine.run(

@@ -5,7 +5,7 @@
 import { type CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { ListExecutionsCommand, SendTaskSuccessCommand, type SFNClient } from '@aws-sdk/client-sfn';
 import { incidentFromEvent, MANUAL_EVENT_KIND, startRecovery } from '../../lambdas/recovery-trigger/trigger';
-import { stackName } from '../../lib/catalog/naming';
+import { RECOVERY_OUTPUT, stackName } from '../../lib/catalog/naming';
 import type { EnvironmentConfig } from '../../lib/config/schema';
 
 export interface RecoveryCliDeps {
@@ -92,8 +92,7 @@ export async function recoveryCommand(
 async function stateMachineArn(config: EnvironmentConfig, deps: RecoveryCliDeps): Promise<string> {
   const name = stackName(config.name);
   const out = await deps.cloudformation.send(new DescribeStacksCommand({ StackName: name }));
-  const arn = out.Stacks?.[0]?.Outputs?.find((o) => o.OutputKey === 'RecoveryStateMachineArn')?.OutputValue;
-  if (!arn)
-    throw new RecoveryUsageError(`stack ${name} has no RecoveryStateMachineArn output: deploy it first`);
+  const arn = out.Stacks?.[0]?.Outputs?.find((o) => o.OutputKey === RECOVERY_OUTPUT)?.OutputValue;
+  if (!arn) throw new RecoveryUsageError(`stack ${name} has no ${RECOVERY_OUTPUT} output: deploy it first`);
   return arn;
 }
