@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
-import { LAMBDAS_DIR, OpsFunction } from '../lib/common/ops-function';
+import { LAMBDAS_DIR, OpsFunction } from '../lib/constructs/common/ops-function';
 
 export interface FunctionBench {
   readonly name: string;

@@ -2,8 +2,8 @@
 
 import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
-import { loadEnvironments } from '../lib/config/load';
-import { addEnvironments } from '../lib/ops-app';
+import { loadEnvironments } from '../lib/core/environments/load';
+import { addEnvironments } from '../lib/stacks/ops-app';
 import { dbOutageDrill } from '../tools/drill/scenario';
 
 export interface RecoveryFigures {

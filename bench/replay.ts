@@ -1,7 +1,7 @@
 /** Detection latency per shipped scenario, and pages in the normal week. */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadScenario, runScenario } from '../lib/replay/scenario';
+import { loadScenario, runScenario } from '../lib/core/replay/scenario';
 
 export interface ReplayFigure {
   readonly scenario: string;

@@ -5,9 +5,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
-import { ConfigError, loadEnvironments } from '../lib/config/load';
-import { formatFreeTierReport } from '../lib/guard/report-table';
-import { addEnvironments, freeTierReportOf } from '../lib/ops-app';
+import { ConfigError, loadEnvironments } from '../lib/core/environments/load';
+import { formatFreeTierReport } from '../lib/core/guard/report-table';
+import { addEnvironments, freeTierReportOf } from '../lib/stacks/ops-app';
 
 function main(): void {
   const app = new App();

@@ -5,8 +5,8 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { loadScenario, type ReplayResult, runScenario } from '../lib/replay/scenario';
-import { alarmChart } from '../lib/replay/svg';
+import { loadScenario, type ReplayResult, runScenario } from '../lib/core/replay/scenario';
+import { alarmChart } from '../lib/core/replay/svg';
 
 const root = join(__dirname, '..');
 

@@ -1,7 +1,7 @@
 import { Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { describe, expect, it } from 'vitest';
-import { loadEnvironments } from '../lib/config/load';
+import { loadEnvironments } from '../lib/core/environments/load';
 import { CONFIG_DIR, configFrom, synthStacks } from './helpers/synth';
 
 describe('cdk-nag AwsSolutions and Serverless packs', () => {

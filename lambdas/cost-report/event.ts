@@ -1,8 +1,8 @@
 /** What started the report: the weekly schedule, or a budget / anomaly notification on a topic. */
+
+import { SCHEDULE_EVENT_KIND } from '../../lib/core/contracts/cost-report';
 import { classifyMessage } from '../shared/messages';
 import { MalformedEventError, parseSnsEvent } from '../shared/sns-event';
-
-export const SCHEDULE_EVENT_KIND = 'ops-stack.cost-report';
 
 export type CostTrigger =
   | { readonly kind: 'schedule' }

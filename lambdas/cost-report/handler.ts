@@ -4,10 +4,11 @@ import { CostExplorerClient } from '@aws-sdk/client-cost-explorer';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { SSMClient } from '@aws-sdk/client-ssm';
+import { SETTINGS_VARIABLE } from '../../lib/core/contracts/cost-report';
 import { logger } from '../shared/logger';
 import { parseCostTrigger } from './event';
 import { runCostReport } from './report';
-import { parseReportSettings, SETTINGS_VARIABLE } from './settings';
+import { parseReportSettings } from './settings';
 
 const settings = parseReportSettings(process.env[SETTINGS_VARIABLE]);
 const deps = {

@@ -8,22 +8,13 @@ import {
 import { PublishCommand, type SNSClient } from '@aws-sdk/client-sns';
 import { GetQueueAttributesCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { PutParameterCommand, type SSMClient } from '@aws-sdk/client-ssm';
+import type { ReportSettings } from '../../lib/core/contracts/cost-report';
 import { hasErrorName } from '../shared/errors';
 import { readJsonParameter } from '../shared/ssm';
 import { type DailyServiceCost, monthBounds, round, straightLineForecast, summarizeCosts } from './costs';
 import type { CostTrigger } from './event';
 import { findingsOf, unsent } from './findings';
 import { type FreeTierUsage, freeTierUsage } from './usage';
-
-export interface ReportSettings {
-  readonly environment: string;
-  readonly region: string;
-  readonly expectationUsd: number;
-  readonly topics: { readonly P2: string; readonly P3: string };
-  readonly deadLetterQueueUrl: string;
-  readonly stateParameter: string;
-  readonly repeatWindowHours: number;
-}
 
 export interface ReportDeps {
   readonly ce: CostExplorerClient;

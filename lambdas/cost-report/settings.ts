@@ -1,8 +1,7 @@
 /** The report's settings travel as one JSON environment variable. */
-import { jsonSettings } from '../shared/env';
-import type { ReportSettings } from './report';
 
-export const SETTINGS_VARIABLE = 'COST_REPORT_SETTINGS';
+import { type ReportSettings, SETTINGS_VARIABLE } from '../../lib/core/contracts/cost-report';
+import { jsonSettings } from '../shared/env';
 
 export function parseReportSettings(raw: string | undefined): ReportSettings {
   return jsonSettings<ReportSettings>(

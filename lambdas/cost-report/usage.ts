@@ -15,8 +15,8 @@ import {
   addCounts,
   countAlarmMetrics,
   NO_ALARM_METRICS,
-} from '../../lib/guard/alarm-metrics';
-import { countDashboardMetrics } from '../../lib/guard/dashboard-metrics';
+} from '../../lib/core/catalog/alarm-metrics';
+import { countDashboardMetrics } from '../../lib/core/guard/dashboard-metrics';
 
 export interface FreeTierUsage {
   readonly alarmMetrics: AlarmMetricCount;

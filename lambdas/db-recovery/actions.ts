@@ -21,20 +21,20 @@ import {
 } from '@aws-sdk/client-secrets-manager';
 import { PublishCommand, type SNSClient } from '@aws-sdk/client-sns';
 import { PutParameterCommand, type SSMClient } from '@aws-sdk/client-ssm';
-import { assessInstance } from '../../lib/recovery/assess';
-import { renamedSourceId } from '../../lib/recovery/incident';
+import { assessInstance } from '../../lib/core/recovery/assess';
+import type { RecoverySettings } from '../../lib/core/recovery/function-settings';
+import { renamedSourceId } from '../../lib/core/recovery/incident';
 import {
   modifyRequest,
   planRestore,
   restoreRequest,
   type SourceSettings,
   settingsFromDescribe,
-} from '../../lib/recovery/plan';
-import { formatSeconds, recoveryReport } from '../../lib/recovery/report';
+} from '../../lib/core/recovery/plan';
+import { formatSeconds, recoveryReport } from '../../lib/core/recovery/report';
+import type { StepEvent, WorkflowState } from '../../lib/core/recovery/step-contract';
 import { hasErrorName } from '../shared/errors';
 import { readJsonParameter } from '../shared/ssm';
-import type { RecoverySettings } from './settings';
-import type { StepEvent, WorkflowState } from './workflow';
 
 export interface RecoveryDeps {
   readonly rds: RDSClient;

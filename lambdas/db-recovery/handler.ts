@@ -6,10 +6,11 @@ import { Route53Client } from '@aws-sdk/client-route-53';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { SSMClient } from '@aws-sdk/client-ssm';
+import { SETTINGS_VARIABLE } from '../../lib/core/recovery/function-settings';
+import { parseStepEvent } from '../../lib/core/recovery/step-contract';
 import { logger } from '../shared/logger';
-import { parseRecoverySettings, SETTINGS_VARIABLE } from './settings';
+import { parseRecoverySettings } from './settings';
 import { runStep } from './steps';
-import { parseStepEvent } from './workflow';
 
 const settings = parseRecoverySettings(process.env[SETTINGS_VARIABLE]);
 const deps = {

@@ -1,7 +1,8 @@
 /** Dispatch of a parsed step to its action. */
+
+import type { RecoverySettings } from '../../lib/core/recovery/function-settings';
+import type { Action, StepEvent } from '../../lib/core/recovery/step-contract';
 import * as a from './actions';
-import type { RecoverySettings } from './settings';
-import type { Action, StepEvent } from './workflow';
 
 type StepHandler = (step: StepEvent, s: RecoverySettings, d: a.RecoveryDeps) => Promise<unknown>;
 

@@ -2,7 +2,7 @@
  * Turns a Spring Boot actuator health response into the probe state the catalog's alarms read
  * (`PROBE_HEALTH`). Pure: the handler does the I/O.
  */
-import { PROBE_HEALTH } from '../../lib/catalog/app-metrics';
+import { PROBE_HEALTH } from '../../lib/core/catalog/app-metrics';
 
 export type ProbeState = (typeof PROBE_HEALTH)[keyof typeof PROBE_HEALTH];
 

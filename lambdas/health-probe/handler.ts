@@ -2,9 +2,10 @@
  * Health probe, run every minute by EventBridge Scheduler. Publishes one custom metric through the
  * embedded metric format (no SDK, no PutMetricData) and logs which component failed.
  */
+
+import { parseProbeEvent } from '../../lib/core/contracts/health-probe';
 import { positiveIntEnv, requiredEnv } from '../shared/env';
 import { logger } from '../shared/logger';
-import { parseProbeEvent } from './event';
 import { runProbe } from './probe';
 
 const settings = {

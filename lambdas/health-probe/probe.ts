@@ -1,5 +1,5 @@
 /** One probe run: GET the health URL with a deadline, classify, and build the metric record. */
-import { PROBE_METRIC, PROBE_NAMESPACE } from '../../lib/catalog/app-metrics';
+import { PROBE_METRIC, PROBE_NAMESPACE } from '../../lib/core/catalog/app-metrics';
 import { emfRecord } from '../shared/emf';
 import { hasErrorName } from '../shared/errors';
 import { type Classification, classifyHealth, unreachable } from './classify';

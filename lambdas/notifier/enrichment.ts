@@ -5,12 +5,7 @@ import {
   type ElastiCacheClient,
 } from '@aws-sdk/client-elasticache';
 import { DescribeDBInstancesCommand, type RDSClient } from '@aws-sdk/client-rds';
-
-export interface ResourceIds {
-  readonly dbInstanceIdentifier: string;
-  readonly cacheClusterId: string;
-  readonly replicationGroupId?: string;
-}
+import type { ResourceIds } from '../../lib/core/contracts/notifier';
 
 export interface ResourceStatus {
   readonly database: string;

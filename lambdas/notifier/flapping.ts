@@ -2,15 +2,10 @@
  * Flapping from the alarm's own state history (CloudWatch keeps it 30 days; DescribeAlarmHistory is
  * inside the free 1M API requests). No store of ours to run, pay for or lose.
  */
+import type { FlappingPolicy } from '../../lib/core/contracts/notifier';
 export interface StateChange {
   readonly at: number;
   readonly newState: string;
-}
-
-export interface FlappingPolicy {
-  /** More state changes than this inside the window is flapping. */
-  readonly changes: number;
-  readonly windowMinutes: number;
 }
 
 export interface FlappingVerdict {

@@ -1,7 +1,7 @@
 /** Builds the chat message (what on-call reads first) and renders it for Slack or as generic JSON. */
-import { COMPARISON_SYMBOL, formatValue } from '../../lib/catalog/alarm-properties';
-import { parseAlarmName } from '../../lib/catalog/naming';
-import { signalSummary } from '../../lib/catalog/resolve';
+import { COMPARISON_SYMBOL, formatValue } from '../../lib/core/catalog/alarm-properties';
+import { parseAlarmName } from '../../lib/core/catalog/naming';
+import { signalSummary } from '../../lib/core/catalog/resolve';
 import type { Notification } from '../shared/messages';
 import type { ResourceStatus } from './enrichment';
 import type { FlappingVerdict } from './flapping';

@@ -6,10 +6,11 @@ import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { ElastiCacheClient } from '@aws-sdk/client-elasticache';
 import { RDSClient } from '@aws-sdk/client-rds';
 import { SSMClient } from '@aws-sdk/client-ssm';
+import { SETTINGS_VARIABLE } from '../../lib/core/contracts/notifier';
 import { logger } from '../shared/logger';
 import { parseSnsEvent } from '../shared/sns-event';
 import { notify } from './notify';
-import { parseSettings, SETTINGS_VARIABLE } from './settings';
+import { parseSettings } from './settings';
 
 const settings = parseSettings(process.env[SETTINGS_VARIABLE]);
 const deps = {

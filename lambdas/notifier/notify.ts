@@ -3,31 +3,15 @@ import { type CloudWatchClient, DescribeAlarmHistoryCommand } from '@aws-sdk/cli
 import type { ElastiCacheClient } from '@aws-sdk/client-elasticache';
 import type { RDSClient } from '@aws-sdk/client-rds';
 import { GetParameterCommand, type SSMClient } from '@aws-sdk/client-ssm';
-import { dashboardUrl } from '../../lib/catalog/naming';
+import { dashboardUrl } from '../../lib/core/catalog/naming';
+import type { NotifierSettings } from '../../lib/core/contracts/notifier';
 import { logger } from '../shared/logger';
 import { classifyMessage, type Notification } from '../shared/messages';
 import { MalformedEventError, type SnsRecord } from '../shared/sns-event';
-import { type ResourceIds, resourceStatus } from './enrichment';
-import { type FlappingPolicy, judgeFlapping, minutesInAlarm, type StateChange } from './flapping';
+import { resourceStatus } from './enrichment';
+import { judgeFlapping, minutesInAlarm, type StateChange } from './flapping';
 import { buildMessage, renderJson, renderSlack } from './format';
-import { type PostPolicy, postJson } from './post';
-
-export interface ChatTarget {
-  readonly format: 'slack' | 'json';
-  /** SSM SecureString parameter holding the webhook URL. */
-  readonly parameter: string;
-}
-
-export interface NotifierSettings {
-  readonly region: string;
-  /** Paging topic ARN by severity. */
-  readonly topicArns: Readonly<Record<string, string>>;
-  readonly targets: Readonly<Record<string, readonly ChatTarget[]>>;
-  readonly resources: ResourceIds;
-  readonly dashboardName?: string;
-  readonly flapping: FlappingPolicy;
-  readonly post: PostPolicy;
-}
+import { postJson } from './post';
 
 export interface NotifierDeps {
   readonly ssm: SSMClient;

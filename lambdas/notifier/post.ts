@@ -1,11 +1,6 @@
+import type { PostPolicy } from '../../lib/core/contracts/notifier';
 /** POSTs JSON to a webhook with a deadline per attempt and exponential backoff between attempts. */
 import { hasErrorName } from '../shared/errors';
-export interface PostPolicy {
-  readonly timeoutMs: number;
-  readonly attempts: number;
-  readonly backoffMs: number;
-}
-
 export class WebhookError extends Error {
   override readonly name = 'WebhookError';
 }

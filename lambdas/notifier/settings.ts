@@ -1,8 +1,7 @@
 /** The notifier's settings travel as one JSON environment variable, validated at start. */
-import { jsonSettings } from '../shared/env';
-import type { NotifierSettings } from './notify';
 
-export const SETTINGS_VARIABLE = 'NOTIFIER_SETTINGS';
+import { type NotifierSettings, SETTINGS_VARIABLE } from '../../lib/core/contracts/notifier';
+import { jsonSettings } from '../shared/env';
 
 export function parseSettings(raw: string | undefined): NotifierSettings {
   return jsonSettings<NotifierSettings>(

@@ -4,7 +4,7 @@
  * instance is joined instead of started again.
  */
 import { ListExecutionsCommand, type SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
-import { executionName, type Incident, newIncident } from '../../lib/recovery/incident';
+import { executionName, type Incident, newIncident } from '../../lib/core/recovery/incident';
 import { hasErrorName } from '../shared/errors';
 
 export const MANUAL_EVENT_KIND = 'ops-stack.recovery-start';

@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { parse, stringify } from 'yaml';
-import { parseEnvironment } from '../../lib/config/load';
-import type { EnvironmentConfig } from '../../lib/config/schema';
-import { addEnvironments } from '../../lib/ops-app';
-import type { OpsStack } from '../../lib/ops-stack';
+import type { EnvironmentConfig } from '../../lib/core/config/schema';
+import { parseEnvironment } from '../../lib/core/environments/load';
+import { addEnvironments } from '../../lib/stacks/ops-app';
+import type { OpsStack } from '../../lib/stacks/ops-stack';
 
 export const CONFIG_DIR = join(__dirname, '..', '..', 'config');
 

@@ -1,7 +1,7 @@
 import { CloudWatchClient, DescribeAlarmsCommand, SetAlarmStateCommand } from '@aws-sdk/client-cloudwatch';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { resolveCatalog } from '../../lib/catalog/resolve';
+import { resolveCatalog } from '../../lib/core/catalog/resolve';
 import { runCli } from '../../tools/ops/cli';
 import { planPagingDrill } from '../../tools/ops/paging-drill';
 import { CONFIG_DIR, configFrom } from '../helpers/synth';

@@ -6,8 +6,8 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { App } from 'aws-cdk-lib';
-import { loadEnvironments } from '../../lib/config/load';
-import { addEnvironments } from '../../lib/ops-app';
+import { loadEnvironments } from '../../lib/core/environments/load';
+import { addEnvironments } from '../../lib/stacks/ops-app';
 import { dbOutageDrill } from './scenario';
 
 export async function main(argv: readonly string[], log: (line: string) => void): Promise<number> {

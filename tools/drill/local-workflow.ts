@@ -7,10 +7,10 @@ import './polyfill';
 import { Stack } from 'aws-cdk-lib';
 import { StateMachine } from 'aws-local-stepfunctions';
 import type { RecoveryDeps } from '../../lambdas/db-recovery/actions';
-import type { RecoverySettings } from '../../lambdas/db-recovery/settings';
 import { runStep } from '../../lambdas/db-recovery/steps';
-import { parseStepEvent } from '../../lambdas/db-recovery/workflow';
-import type { OpsStack } from '../../lib/ops-stack';
+import type { RecoverySettings } from '../../lib/core/recovery/function-settings';
+import { parseStepEvent } from '../../lib/core/recovery/step-contract';
+import type { OpsStack } from '../../lib/stacks/ops-stack';
 import type { FakeRds, Recorder, SimClock } from './fakes';
 
 type Definition = { StartAt: string; States: Record<string, Record<string, unknown>> };

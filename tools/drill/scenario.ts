@@ -1,8 +1,8 @@
 /** A DB outage drill: a realistic RDS fake, a failure, and the synthesized workflow run locally. */
 
-import type { OpsStack } from '../../lib/ops-stack';
-import { newIncident } from '../../lib/recovery/incident';
-import { recoverySettings } from '../../lib/recovery/settings';
+import { newIncident } from '../../lib/core/recovery/incident';
+import { recoverySettings } from '../../lib/core/recovery/settings';
+import type { OpsStack } from '../../lib/stacks/ops-stack';
 import { FakeRds, type RdsTimings, REALISTIC_TIMINGS, Recorder, SimClock } from './fakes';
 import {
   definitionOf,

@@ -7,9 +7,9 @@ import {
   DescribeAlarmsCommand,
   SetAlarmStateCommand,
 } from '@aws-sdk/client-cloudwatch';
-import { alarmName } from '../../lib/catalog/naming';
-import type { ResolvedCatalog } from '../../lib/catalog/resolve';
-import { SEVERITIES, type Severity } from '../../lib/config/schema';
+import { alarmName } from '../../lib/core/catalog/naming';
+import type { ResolvedCatalog } from '../../lib/core/catalog/resolve';
+import { SEVERITIES, type Severity } from '../../lib/core/config/schema';
 
 export interface DrillStep {
   readonly severity: Severity;

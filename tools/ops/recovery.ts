@@ -5,8 +5,8 @@
 import { type CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { ListExecutionsCommand, SendTaskSuccessCommand, type SFNClient } from '@aws-sdk/client-sfn';
 import { incidentFromEvent, MANUAL_EVENT_KIND, startRecovery } from '../../lambdas/recovery-trigger/trigger';
-import { RECOVERY_OUTPUT, stackName } from '../../lib/catalog/naming';
-import type { EnvironmentConfig } from '../../lib/config/schema';
+import { RECOVERY_OUTPUT, stackName } from '../../lib/core/catalog/naming';
+import type { EnvironmentConfig } from '../../lib/core/config/schema';
 
 export interface RecoveryCliDeps {
   readonly cloudformation: CloudFormationClient;

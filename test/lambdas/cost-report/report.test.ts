@@ -19,8 +19,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { monthBounds, straightLineForecast, summarizeCosts } from '../../../lambdas/cost-report/costs';
 import { parseCostTrigger } from '../../../lambdas/cost-report/event';
 import { findingsOf, unsent } from '../../../lambdas/cost-report/findings';
-import { type ReportSettings, runCostReport } from '../../../lambdas/cost-report/report';
-import { freeTierReportOf } from '../../../lib/ops-app';
+import { runCostReport } from '../../../lambdas/cost-report/report';
+import type { ReportSettings } from '../../../lib/core/contracts/cost-report';
+import { freeTierReportOf } from '../../../lib/stacks/ops-app';
 import { configFrom, synthStacks } from '../../helpers/synth';
 import {
   ANOMALY_MESSAGE,

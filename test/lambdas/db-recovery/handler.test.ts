@@ -11,7 +11,7 @@ import { ListExecutionsCommand, SFNClient, StartExecutionCommand } from '@aws-sd
 import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { newIncident } from '../../../lib/recovery/incident';
+import { newIncident } from '../../../lib/core/recovery/incident';
 
 const rds = mockClient(RDSClient);
 const ssm = mockClient(SSMClient);

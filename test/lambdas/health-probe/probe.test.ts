@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { classifyHealth } from '../../../lambdas/health-probe/classify';
 import { runProbe } from '../../../lambdas/health-probe/probe';
-import { PROBE_HEALTH } from '../../../lib/catalog/app-metrics';
+import { PROBE_HEALTH } from '../../../lib/core/catalog/app-metrics';
 import { startServer, type TestServer } from '../../helpers/http-server';
 
 const actuator = (status: string, components: Record<string, string> = {}) =>

@@ -8,8 +8,9 @@ import { DescribeDBInstancesCommand, RDSClient } from '@aws-sdk/client-rds';
 import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type NotifierDeps, type NotifierSettings, notify } from '../../../lambdas/notifier/notify';
+import { type NotifierDeps, notify } from '../../../lambdas/notifier/notify';
 import { parseSnsEvent } from '../../../lambdas/shared/sns-event';
+import type { NotifierSettings } from '../../../lib/core/contracts/notifier';
 import { startServer, type TestServer } from '../../helpers/http-server';
 import {
   ANOMALY_MESSAGE,

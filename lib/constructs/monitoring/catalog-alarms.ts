@@ -1,0 +1,98 @@
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import type * as sns from 'aws-cdk-lib/aws-sns';
+import { Construct } from 'constructs';
+import { compositeAlarmProperties, metricAlarmProperties } from '../../core/catalog/alarm-properties';
+import type { AlarmSpec, MetricAlarmSpec, Severity } from '../../core/catalog/types';
+
+export interface CatalogAlarmsProps {
+  readonly environment: string;
+  /** Resolved, selected alarms (see `resolveCatalog`). */
+  readonly alarms: readonly AlarmSpec[];
+  /** Alarm and OK actions go straight to the topic of the alarm's severity: no function in between. */
+  readonly topicOf: (severity: Severity) => sns.ITopic;
+}
+
+/**
+ * Renders the catalog's alarms. The CloudFormation properties come from the pure
+ * `metricAlarmProperties`, which the free-tier guard also counts, so this construct only adds
+ * actions and dependencies.
+ */
+export class CatalogAlarms extends Construct {
+  /** Alarm by signal id, for dashboards and triggers. */
+  readonly alarms: ReadonlyMap<string, cloudwatch.IAlarm>;
+
+  constructor(scope: Construct, id: string, props: CatalogAlarmsProps) {
+    super(scope, id);
+    const metricSpecs = new Map(
+      props.alarms.filter((a): a is MetricAlarmSpec => a.kind === 'metric-alarm').map((a) => [a.id, a]),
+    );
+    const alarms = new Map<string, cloudwatch.IAlarm>();
+    const resources = new Map<string, cloudwatch.CfnAlarm>();
+    for (const spec of props.alarms) {
+      const topicArn = props.topicOf(spec.severity).topicArn;
+      const actions = { AlarmActions: [topicArn], OKActions: [topicArn] };
+      if (spec.kind === 'metric-alarm') {
+        const p = metricAlarmProperties(props.environment, spec);
+        const alarm = new cloudwatch.CfnAlarm(this, spec.id, {
+          alarmName: p.AlarmName,
+          alarmDescription: p.AlarmDescription,
+          comparisonOperator: p.ComparisonOperator,
+          threshold: p.Threshold,
+          evaluationPeriods: p.EvaluationPeriods,
+          datapointsToAlarm: p.DatapointsToAlarm,
+          treatMissingData: p.TreatMissingData,
+          actionsEnabled: p.ActionsEnabled,
+          namespace: p.Namespace,
+          metricName: p.MetricName,
+          dimensions: p.Dimensions?.map((d) => ({ name: d.Name, value: d.Value })),
+          statistic: p.Statistic,
+          extendedStatistic: p.ExtendedStatistic,
+          period: p.Period,
+          metrics: p.Metrics?.map((q) => ({
+            id: q.Id,
+            expression: q.Expression,
+            label: q.Label,
+            returnData: q.ReturnData,
+            metricStat: q.MetricStat && {
+              metric: {
+                namespace: q.MetricStat.Metric.Namespace,
+                metricName: q.MetricStat.Metric.MetricName,
+                dimensions: q.MetricStat.Metric.Dimensions?.map((d) => ({ name: d.Name, value: d.Value })),
+              },
+              period: q.MetricStat.Period,
+              stat: q.MetricStat.Stat,
+            },
+          })),
+          ...(spec.actionsEnabled
+            ? { alarmActions: actions.AlarmActions, okActions: actions.OKActions }
+            : {}),
+        });
+        resources.set(spec.id, alarm);
+        alarms.set(spec.id, cloudwatch.Alarm.fromAlarmArn(this, `${spec.id}Ref`, alarm.attrArn));
+      } else {
+        const severityOf = (signalId: string) => {
+          const part = metricSpecs.get(signalId);
+          if (!part)
+            throw new Error(`composite ${spec.id} refers to ${signalId}, which is not an alarm here`);
+          return part.severity;
+        };
+        const p = compositeAlarmProperties(props.environment, spec, severityOf);
+        const composite = new cloudwatch.CfnCompositeAlarm(this, spec.id, {
+          alarmName: p.AlarmName,
+          alarmDescription: p.AlarmDescription,
+          alarmRule: p.AlarmRule,
+          actionsEnabled: p.ActionsEnabled,
+          alarmActions: actions.AlarmActions,
+          okActions: actions.OKActions,
+        });
+        // The rule names its parts, so they must exist first.
+        for (const part of resources.values()) composite.addDependency(part);
+        alarms.set(
+          spec.id,
+          cloudwatch.CompositeAlarm.fromCompositeAlarmArn(this, `${spec.id}Ref`, composite.attrArn),
+        );
+      }
+    }
+    this.alarms = alarms;
+  }
+}

@@ -1,0 +1,158 @@
+import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import { acknowledgeSchedulerInvokes } from '../constructs/common/nag';
+import { AccountBudget } from '../constructs/cost/account-budget';
+import { allowCostAnomalyAlerts, CostAnomalyMonitor } from '../constructs/cost/cost-anomaly-monitor';
+import { CostReport } from '../constructs/cost/cost-report';
+import { estimatedChargesWidget } from '../constructs/cost/estimated-charges';
+import { AppLogRetention } from '../constructs/monitoring/app-log-retention';
+import { CatalogAlarms } from '../constructs/monitoring/catalog-alarms';
+import { HealthProbe } from '../constructs/monitoring/health-probe';
+import { LogQueries } from '../constructs/monitoring/log-queries';
+import { OpsDashboards } from '../constructs/monitoring/ops-dashboards';
+import { ChatNotifier, chatTargets } from '../constructs/paging/chat-notifier';
+import { SeverityTopics } from '../constructs/paging/severity-topics';
+import { RecoveryTriggers } from '../constructs/recovery/recovery-triggers';
+import { RecoveryWorkflow } from '../constructs/recovery/recovery-workflow';
+import { PROBE_METRIC, PROBE_NAMESPACE } from '../core/catalog/app-metrics';
+import { RECOVERY_OUTPUT } from '../core/catalog/naming';
+import { type ResolvedCatalog, resolveCatalog } from '../core/catalog/resolve';
+import type { EnvironmentConfig } from '../core/config/schema';
+import { type EnvironmentFacts, FACTS_KEY } from '../core/guard/facts';
+
+export interface OpsStackProps extends StackProps {
+  readonly config: EnvironmentConfig;
+}
+
+/** One environment's operations stack. It only wires constructs together. */
+export class OpsStack extends Stack {
+  readonly catalog: ResolvedCatalog;
+  readonly topics: SeverityTopics;
+  readonly config: EnvironmentConfig;
+  /** The DB recovery workflow, when `recovery` is configured. */
+  readonly recovery?: RecoveryWorkflow;
+
+  constructor(scope: Construct, id: string, props: OpsStackProps) {
+    const { config } = props;
+    super(scope, id, {
+      ...props,
+      env: { region: config.region, ...(config.account ? { account: config.account } : {}) },
+      description: `ops-stack ${config.name}: alarms, SLO dashboards and paging (${config.profile} profile)`,
+    });
+    this.topics = new SeverityTopics(this, 'Paging', {
+      environment: config.name,
+      subscriptions: config.paging,
+      encryptTopics: config.paging.encryptTopics,
+    });
+    const resources = { pagingDeadLetterQueueName: this.topics.deadLetterQueue.queueName };
+    this.config = config;
+    this.catalog = resolveCatalog(config, resources);
+
+    const probe = new HealthProbe(this, 'HealthProbe', {
+      environment: config.name,
+      healthUrl: config.app.healthUrl,
+      timeout: Duration.seconds(config.app.healthTimeoutSeconds),
+      ...(config.app.probeNetwork ? { network: config.app.probeNetwork } : {}),
+    });
+    const alarms = new CatalogAlarms(this, 'Alarms', {
+      environment: config.name,
+      alarms: this.catalog.alarms,
+      topicOf: (severity) => this.topics.topicOf(severity),
+    });
+    const { P2: urgent, P3: notice } = this.topics.topics;
+    if (config.budget.manageBudget) {
+      new AccountBudget(this, 'Budget', {
+        environment: config.name,
+        monthlyUsd: config.budget.monthlyUsd,
+        urgentTopic: urgent,
+        noticeTopic: notice,
+      });
+    }
+    if (config.budget.anomalyMonitor) {
+      allowCostAnomalyAlerts(urgent);
+      // Elsewhere the monitor lives in a us-east-1 stack of its own (see ops-app.ts).
+      if (config.region === 'us-east-1') {
+        new CostAnomalyMonitor(this, 'CostAnomaly', {
+          environment: config.name,
+          topicArn: urgent.topicArn,
+          thresholdUsd: config.budget.anomalyThresholdUsd,
+        });
+      }
+    }
+    const costReport = new CostReport(this, 'CostReport', {
+      environment: config.name,
+      expectationUsd: config.budget.monthlyUsd,
+      schedule: config.budget.reportSchedule,
+      repeatWindowHours: config.budget.repeatWindowHours,
+      urgentTopic: urgent,
+      noticeTopic: notice,
+      deadLetterQueue: this.topics.deadLetterQueue,
+    });
+
+    const dashboards = new OpsDashboards(this, 'Dashboards', {
+      context: this.catalog.context,
+      catalog: this.catalog,
+      alarms: alarms.alarms,
+      dashboardShare: config.freeTier.dashboardShare,
+      infrastructureExtras: [estimatedChargesWidget()],
+    });
+    const scheduledFunctions = [probe.function.function, costReport.function.function];
+    if (config.recovery?.enabled) {
+      const recovery = new RecoveryWorkflow(this, 'Recovery', {
+        config: { ...config, recovery: config.recovery },
+        pageTopic: this.topics.topics.P0,
+        reportTopic: this.topics.topics.P1,
+        deadLetterQueue: this.topics.deadLetterQueue,
+      });
+      const databaseDownAlarm = alarms.alarms.get('database-down');
+      new RecoveryTriggers(this, 'RecoveryTriggers', {
+        environment: config.name,
+        instance: config.database.instanceIdentifier,
+        stateMachine: recovery.stateMachine,
+        steps: recovery.steps,
+        deadLetterQueue: this.topics.deadLetterQueue,
+        ...(databaseDownAlarm ? { databaseDownAlarm } : {}),
+      });
+      this.recovery = recovery;
+      // The ops CLI finds the workflow through this output.
+      new CfnOutput(this, RECOVERY_OUTPUT, { value: recovery.stateMachine.stateMachineArn });
+      scheduledFunctions.push(recovery.steps.function);
+    }
+    if (Object.keys(chatTargets(config.paging)).length > 0) {
+      new ChatNotifier(this, 'ChatNotifier', {
+        config,
+        topics: this.topics.topics,
+        deadLetterQueue: this.topics.deadLetterQueue,
+        ...(dashboards.primaryDashboardName ? { dashboardName: dashboards.primaryDashboardName } : {}),
+      });
+    }
+    new AppLogRetention(this, 'AppLogRetention', { logGroups: config.app.logGroups });
+    new LogQueries(this, 'LogQueries', {
+      environment: config.name,
+      logGroupNames: config.app.logGroups.map((g) => g.name),
+    });
+
+    const facts: EnvironmentFacts = {
+      environment: config.name,
+      ...(config.account ? { account: config.account } : {}),
+      region: config.region,
+      profile: config.profile,
+      customMetrics: [
+        {
+          namespace: PROBE_NAMESPACE,
+          name: PROBE_METRIC,
+          dimensions: { Environment: config.name },
+          source: 'probe',
+        },
+        ...this.catalog.appMetrics.map((m) => ({
+          namespace: this.catalog.context.appNamespace,
+          name: m.name,
+          dimensions: {},
+          source: 'application' as const,
+        })),
+      ],
+    };
+    this.templateOptions.metadata = { [FACTS_KEY]: facts };
+    acknowledgeSchedulerInvokes(this, scheduledFunctions);
+  }
+}

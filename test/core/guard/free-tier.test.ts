@@ -1,0 +1,260 @@
+import { describe, expect, it } from 'vitest';
+import { countAlarmMetrics } from '../../../lib/core/catalog/alarm-metrics';
+import { countDashboardMetrics, dashboardBodyText } from '../../../lib/core/guard/dashboard-metrics';
+import type { EnvironmentFacts } from '../../../lib/core/guard/facts';
+import { analyzeFreeTier, type TemplateInput } from '../../../lib/core/guard/free-tier';
+import { formatFreeTierReport } from '../../../lib/core/guard/report-table';
+import { invocationsPerMonth } from '../../../lib/core/guard/schedules';
+
+const stat = (id: string, period = 60) => ({
+  Id: id,
+  ReturnData: false,
+  MetricStat: { Metric: { Namespace: 'AWS/RDS', MetricName: id }, Period: period, Stat: 'Average' },
+});
+const simpleAlarm = (name: string, period = 60) => ({
+  Type: 'AWS::CloudWatch::Alarm',
+  Properties: { AlarmName: name, Namespace: 'AWS/RDS', MetricName: 'CPUUtilization', Period: period },
+});
+const mathAlarm = (name: string, ids: string[]) => ({
+  Type: 'AWS::CloudWatch::Alarm',
+  Properties: {
+    AlarmName: name,
+    Metrics: [{ Id: 'e', Expression: ids.join('+'), ReturnData: true }, ...ids.map((i) => stat(i))],
+  },
+});
+const dashboard = (metrics: number) => ({
+  Type: 'AWS::CloudWatch::Dashboard',
+  Properties: {
+    DashboardBody: {
+      'Fn::Join': [
+        '',
+        [
+          '{"widgets":[{"type":"metric","properties":{"region":"',
+          { Ref: 'AWS::Region' },
+          `","metrics":${JSON.stringify([
+            [{ expression: 'm0*2', label: 'x' }],
+            ...Array.from({ length: metrics }, (_, i) => ['AWS/RDS', `M${i}`, { id: `m${i}` }]),
+          ])}}}]}`,
+        ],
+      ],
+    },
+  },
+});
+const facts = (
+  environment: string,
+  account: string,
+  profile: 'free' | 'standard' = 'free',
+  metrics = 0,
+): EnvironmentFacts => ({
+  environment,
+  account,
+  region: 'ap-northeast-2',
+  profile,
+  customMetrics: Array.from({ length: metrics }, (_, i) => ({
+    namespace: `Ticketing/${environment}`,
+    name: `Metric${i}`,
+    dimensions: {},
+    source: 'application' as const,
+  })),
+});
+const stack = (name: string, f: EnvironmentFacts, resources: Record<string, unknown>): TemplateInput => ({
+  stackName: name,
+  template: {
+    Metadata: { OpsStack: f },
+    Resources: resources as NonNullable<TemplateInput['template']['Resources']>,
+  },
+});
+
+describe('alarm metric counting (CloudWatch billing rules)', () => {
+  it('counts one per standard metric alarm and one per MetricStat of a math alarm', () => {
+    expect(countAlarmMetrics('AWS::CloudWatch::Alarm', simpleAlarm('a').Properties)).toMatchObject({
+      standard: 1,
+    });
+    expect(
+      countAlarmMetrics('AWS::CloudWatch::Alarm', mathAlarm('m', ['a', 'b', 'c']).Properties),
+    ).toMatchObject({
+      standard: 3,
+      highResolution: 0,
+    });
+  });
+
+  it('a period under 60 s is high resolution, with no free tier', () => {
+    expect(countAlarmMetrics('AWS::CloudWatch::Alarm', simpleAlarm('h', 10).Properties)).toMatchObject({
+      standard: 0,
+      highResolution: 1,
+    });
+    const mixed = { Metrics: [stat('a', 30), stat('b', 60)] };
+    expect(countAlarmMetrics('AWS::CloudWatch::Alarm', mixed)).toMatchObject({
+      standard: 1,
+      highResolution: 1,
+    });
+  });
+
+  it('an anomaly detection alarm counts three per metric', () => {
+    const props = {
+      ThresholdMetricId: 'band',
+      Metrics: [stat('m1'), { Id: 'band', Expression: 'ANOMALY_DETECTION_BAND(m1, 2)', ReturnData: true }],
+    };
+    expect(countAlarmMetrics('AWS::CloudWatch::Alarm', props)).toMatchObject({
+      standard: 3,
+      anomalyDetectionAlarms: 1,
+    });
+  });
+
+  it('a composite alarm is billed as one composite, no alarm metrics', () => {
+    expect(countAlarmMetrics('AWS::CloudWatch::CompositeAlarm', { AlarmRule: 'ALARM(a)' })).toEqual({
+      standard: 0,
+      highResolution: 0,
+      anomalyDetectionAlarms: 0,
+      composite: 1,
+    });
+    expect(countAlarmMetrics('AWS::SNS::Topic', {})).toMatchObject({ standard: 0, composite: 0 });
+  });
+});
+
+describe('dashboard metric counting', () => {
+  it('counts metric lines (hidden expression inputs too) but not expressions, across Fn::Join tokens', () => {
+    const body = dashboardBodyText(dashboard(51).Properties.DashboardBody);
+    expect(countDashboardMetrics(body)).toBe(51);
+  });
+});
+
+describe('schedule frequency', () => {
+  it.each([
+    ['rate(1 minute)', 43_800],
+    ['rate(5 minutes)', 8760],
+    ['rate(1 hour)', 730],
+    ['cron(0 9 ? * MON *)', 4],
+    ['cron(0/15 * * * ? *)', 2920],
+    ['cron(0 0 1 * ? *)', 1],
+  ])('%s fires about %i times a month', (expression, expected) => {
+    expect(invocationsPerMonth(expression)).toBe(expected);
+  });
+
+  it('rejects an expression it cannot read', () => {
+    expect(() => invocationsPerMonth('every minute')).toThrowError(
+      /cannot read schedule expression "every minute"/,
+    );
+  });
+});
+
+describe('free-tier guard over templates', () => {
+  it('passes an account within every allowance and estimates $0.00', () => {
+    const report = analyzeFreeTier([
+      stack('A', facts('prod', '222222222222', 'free', 9), {
+        A1: simpleAlarm('ops-prod-P0-a'),
+        A2: mathAlarm('ops-prod-P1-b', ['x', 'y']),
+        D1: dashboard(50),
+        L1: { Type: 'AWS::Logs::LogGroup', Properties: { RetentionInDays: 1 } },
+      }),
+    ]);
+    expect(report.ok).toBe(true);
+    expect(report.accounts[0]).toMatchObject({
+      monthlyUsd: 0,
+      violations: [],
+      alarmMetrics: { standard: 3 },
+    });
+  });
+
+  it('shares the allowance between two environments in one account and says what to drop', () => {
+    const six = Object.fromEntries(
+      Array.from({ length: 6 }, (_, i) => [`A${i}`, simpleAlarm(`ops-dev-P${i % 4}-s${i}`)]),
+    );
+    const report = analyzeFreeTier([
+      stack('Dev', facts('dev', '111111111111'), six),
+      stack('Staging', facts('staging', '111111111111'), six),
+    ]);
+    expect(report.ok).toBe(false);
+    const account = report.accounts[0];
+    expect(account?.environments).toEqual(['dev', 'staging']);
+    expect(account?.violations).toContain('12 standard alarm metrics, the free tier has 10');
+    expect(account?.cost.find((c) => c.item === 'standard alarm metrics')?.monthlyUsd).toBe(0.2);
+    expect(account?.dropCandidates[0]?.what).toMatch(/-P3-/);
+    const text = formatFreeTierReport(report);
+    expect(text).toContain('What to drop (lowest severity first');
+    expect(text).toContain('FREE TIER EXCEEDED');
+  });
+
+  it('flags high-resolution and composite alarms, a 51-metric dashboard, a fourth dashboard and endless logs', () => {
+    const report = analyzeFreeTier([
+      stack('A', facts('prod', '222222222222', 'free', 11), {
+        H: simpleAlarm('ops-prod-P1-h', 10),
+        C: {
+          Type: 'AWS::CloudWatch::CompositeAlarm',
+          Properties: { AlarmName: 'ops-prod-P1-c', AlarmRule: 'x' },
+        },
+        D1: dashboard(51),
+        D2: dashboard(1),
+        D3: dashboard(1),
+        D4: dashboard(1),
+        L: { Type: 'AWS::Logs::LogGroup', Properties: {} },
+      }),
+    ]);
+    const v = report.accounts[0]?.violations ?? [];
+    expect(v).toEqual(
+      expect.arrayContaining([
+        '1 high-resolution alarm metrics have no free tier',
+        '1 composite alarms have no free tier',
+        '11 custom metrics, the free tier has 10',
+        '4 dashboards, the free tier has 3',
+        'dashboard A/D1 shows 51 metrics, the free tier allows 50',
+        'log group A/L keeps logs forever (set a retention)',
+      ]),
+    );
+    expect(report.accounts[0]?.monthlyUsd).toBe(0.3 + 0.5 + 0.3 + 3);
+  });
+
+  it('flags a function whose implicit log group would never expire, unless a LogRetention covers it', () => {
+    const fn = { Type: 'AWS::Lambda::Function', Properties: { MemorySize: 128 } };
+    const bare = analyzeFreeTier([stack('A', facts('prod', '222222222222'), { Fn: fn })]);
+    expect(bare.accounts[0]?.violations).toContain(
+      'log group A/Fn (implicit /aws/lambda log group) keeps logs forever (set a retention)',
+    );
+    const covered = analyzeFreeTier([
+      stack('A', facts('prod', '222222222222'), {
+        Fn: fn,
+        R: {
+          Type: 'Custom::LogRetention',
+          Properties: {
+            LogGroupName: { 'Fn::Join': ['', ['/aws/lambda/', { Ref: 'Fn' }]] },
+            RetentionInDays: 7,
+          },
+        },
+      }),
+    ]);
+    expect(covered.ok).toBe(true);
+    const explicit = analyzeFreeTier([
+      stack('A', facts('prod', '222222222222'), {
+        Fn: { Type: 'AWS::Lambda::Function', Properties: { LoggingConfig: { LogGroup: { Ref: 'L' } } } },
+      }),
+    ]);
+    expect(explicit.ok).toBe(true);
+  });
+
+  it('reports but does not enforce an account with a standard-profile environment', () => {
+    const alarms = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`A${i}`, simpleAlarm(`a${i}`)]));
+    const report = analyzeFreeTier([stack('P', facts('prod', '222222222222', 'standard'), alarms)]);
+    expect(report.ok).toBe(true);
+    expect(report.accounts[0]).toMatchObject({ enforced: false, monthlyUsd: 0.2 });
+  });
+
+  it('counts scheduled Lambda use at its timeout and memory', () => {
+    const report = analyzeFreeTier([
+      stack('A', facts('prod', '222222222222'), {
+        Fn: { Type: 'AWS::Lambda::Function', Properties: { MemorySize: 1024, Timeout: 10 } },
+        S: {
+          Type: 'AWS::Scheduler::Schedule',
+          Properties: {
+            ScheduleExpression: 'rate(1 minute)',
+            Target: { Arn: { 'Fn::GetAtt': ['Fn', 'Arn'] } },
+          },
+        },
+      }),
+    ]);
+    const cost = report.accounts[0]?.cost ?? [];
+    expect(cost.find((c) => c.item.startsWith('Lambda requests'))?.quantity).toBe(43_800);
+    expect(cost.find((c) => c.item.startsWith('Lambda GB-seconds'))?.quantity).toBe(438_000);
+    expect(report.ok).toBe(false);
+    expect(report.accounts[0]?.violations.some((v) => v.startsWith('Lambda GB-seconds'))).toBe(true);
+  });
+});
