@@ -1,11 +1,11 @@
-/** The recovery function's settings: one JSON environment variable, validated at start. */
-import { type RecoverySettings, SETTINGS_VARIABLE } from '../../lib/core/recovery/function-settings';
-import { jsonSettings } from '../shared/env';
+/** The recovery function's settings: one JSON environment variable, parsed with the construct's schema. */
+import {
+  type RecoverySettings,
+  recoverySettingsSchema,
+  SETTINGS_VARIABLE,
+} from '../../lib/core/recovery/function-settings';
+import { settingsFromEnv } from '../shared/env';
 
 export function parseRecoverySettings(raw: string | undefined): RecoverySettings {
-  return jsonSettings<RecoverySettings>(
-    SETTINGS_VARIABLE,
-    ['environment', 'instance', 'capturedParameter', 'topics', 'switch'],
-    { [SETTINGS_VARIABLE]: raw },
-  );
+  return settingsFromEnv(SETTINGS_VARIABLE, recoverySettingsSchema, { [SETTINGS_VARIABLE]: raw });
 }

@@ -28,7 +28,7 @@ export const handler = async (event: unknown) => {
   try {
     return await notify(records, settings, deps);
   } catch (error) {
-    logger.error('notification failed; the record goes to the dead-letter queue', { error: String(error) });
+    logger.error('notification failed; the record goes to the dead-letter queue', error as Error);
     throw error;
   }
 };

@@ -142,10 +142,7 @@ async function stateHistory(
     }
     return changes;
   } catch (error) {
-    logger.warn('alarm history unavailable; flapping and duration not checked', {
-      alarmName,
-      error: String(error),
-    });
+    logger.warn('alarm history unavailable; flapping and duration not checked', { alarmName, error });
     return undefined;
   }
 }

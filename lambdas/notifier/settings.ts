@@ -1,12 +1,11 @@
-/** The notifier's settings travel as one JSON environment variable, validated at start. */
-
-import { type NotifierSettings, SETTINGS_VARIABLE } from '../../lib/core/contracts/notifier';
-import { jsonSettings } from '../shared/env';
+/** The notifier's settings travel as one JSON environment variable, parsed with the construct's schema. */
+import {
+  type NotifierSettings,
+  notifierSettingsSchema,
+  SETTINGS_VARIABLE,
+} from '../../lib/core/contracts/notifier';
+import { settingsFromEnv } from '../shared/env';
 
 export function parseSettings(raw: string | undefined): NotifierSettings {
-  return jsonSettings<NotifierSettings>(
-    SETTINGS_VARIABLE,
-    ['region', 'topicArns', 'targets', 'resources', 'flapping', 'post'],
-    { [SETTINGS_VARIABLE]: raw },
-  );
+  return settingsFromEnv(SETTINGS_VARIABLE, notifierSettingsSchema, { [SETTINGS_VARIABLE]: raw });
 }

@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+
 /** Reads a function's configuration from its environment once, failing with the variable's name. */
 export function requiredEnv(name: string, env: NodeJS.ProcessEnv = process.env): string {
   const value = env[name];
@@ -17,16 +19,25 @@ export function positiveIntEnv(name: string, env: NodeJS.ProcessEnv = process.en
 }
 
 /**
- * A function's settings as one JSON environment variable, checked for the keys it cannot run
- * without. Fails at start, naming the variable and what is missing.
+ * A function's settings as one JSON environment variable, parsed with the zod schema its construct
+ * wrote it from (lib/core/contracts). Fails at start, naming the variable and every bad field.
  */
-export function jsonSettings<T extends object>(
+export function settingsFromEnv<T>(
   name: string,
-  required: readonly (keyof T & string)[],
+  schema: z.ZodType<T>,
   env: NodeJS.ProcessEnv = process.env,
 ): T {
-  const value = JSON.parse(requiredEnv(name, env)) as Partial<T>;
-  const missing = required.filter((k) => value[k] === undefined);
-  if (missing.length > 0) throw new Error(`${name} lacks ${missing.join(', ')}`);
-  return value as T;
+  const raw = requiredEnv(name, env);
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch (error) {
+    throw new Error(`environment variable ${name} is not JSON`, { cause: error });
+  }
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
+    throw new Error(`environment variable ${name} is invalid: ${problems.join('; ')}`);
+  }
+  return result.data;
 }

@@ -9,8 +9,8 @@ import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { resolveCatalog } from '../../lib/core/catalog/resolve';
-import { SEVERITIES, type Severity } from '../../lib/core/config/schema';
 import { ConfigError, loadEnvironments } from '../../lib/core/environments/load';
+import { SEVERITIES, type Severity } from '../../lib/core/severity/severities';
 import { planPagingDrill, runPagingDrill } from './paging-drill';
 import { RECOVERY_USAGE, type RecoveryCliDeps, RecoveryUsageError, recoveryCommand } from './recovery';
 

@@ -9,7 +9,7 @@ import {
 } from '@aws-sdk/client-cloudwatch';
 import { alarmName } from '../../lib/core/catalog/naming';
 import type { ResolvedCatalog } from '../../lib/core/catalog/resolve';
-import { SEVERITIES, type Severity } from '../../lib/core/config/schema';
+import { SEVERITIES, type Severity } from '../../lib/core/severity/severities';
 
 export interface DrillStep {
   readonly severity: Severity;

@@ -2,7 +2,8 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { compositeAlarmProperties, metricAlarmProperties } from '../../core/catalog/alarm-properties';
-import type { AlarmSpec, MetricAlarmSpec, Severity } from '../../core/catalog/types';
+import type { AlarmSpec, MetricAlarmSpec } from '../../core/catalog/types';
+import type { Severity } from '../../core/severity/severities';
 
 export interface CatalogAlarmsProps {
   readonly environment: string;

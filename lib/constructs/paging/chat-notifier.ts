@@ -5,8 +5,9 @@ import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { alarmNamePrefix } from '../../core/catalog/naming';
-import { type EnvironmentConfig, SEVERITIES, type Severity } from '../../core/config/schema';
+import type { EnvironmentConfig } from '../../core/config/schema';
 import { type ChatTarget, type NotifierSettings, SETTINGS_VARIABLE } from '../../core/contracts/notifier';
+import { SEVERITIES, type Severity } from '../../core/severity/severities';
 import { nagResourceId } from '../common/nag';
 import { OpsFunction } from '../common/ops-function';
 

@@ -6,7 +6,8 @@ import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { topicName } from '../../core/catalog/naming';
-import { SEVERITIES, type Severity, type Subscription } from '../../core/config/schema';
+import type { Subscription } from '../../core/config/schema';
+import { SEVERITIES, type Severity, severityTitle } from '../../core/severity/severities';
 
 export interface SeverityTopicsProps {
   /** Environment name, for readable topic names. */
@@ -20,13 +21,6 @@ export interface SeverityTopicsProps {
    */
   readonly encryptTopics?: boolean;
 }
-
-const DISPLAY: Record<Severity, string> = {
-  P0: 'P0 critical: respond now',
-  P1: 'P1 high: respond within 1 hour',
-  P2: 'P2 medium: respond within 4 hours',
-  P3: 'P3 low: respond within 24 hours',
-};
 
 /** One SNS topic per severity (seed 002 s4.2), TLS enforced, with the configured subscriptions. */
 export class SeverityTopics extends Construct {
@@ -52,7 +46,7 @@ export class SeverityTopics extends Construct {
     for (const severity of SEVERITIES) {
       const topic = new sns.Topic(this, severity, {
         topicName: topicName(props.environment, severity),
-        displayName: DISPLAY[severity],
+        displayName: severityTitle(severity),
         enforceSSL: true,
         ...(masterKey ? { masterKey } : {}),
       });

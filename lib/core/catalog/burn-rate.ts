@@ -4,7 +4,7 @@
  * The threshold on the error ratio is `burn rate x (1 - objective)`: for 99.5 % the 1 h page fires
  * at 7.2 %, the 6 h page at 3 % and the 3 day ticket at 0.5 %.
  */
-import type { Severity } from './types';
+import type { Severity } from '../severity/severities';
 
 export interface BurnRateWindow {
   /** Suffix of the signal id: `1h`, `6h`, `3d`. */

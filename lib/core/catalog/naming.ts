@@ -2,7 +2,7 @@
  * The only physical names ops-stack sets: what on-call reads in a page or types in a console.
  * Everything else is named by CloudFormation.
  */
-import type { Severity } from './types';
+import type { Severity } from '../severity/severities';
 
 const NAME_PATTERN = /^[a-z][a-z0-9-]{0,39}$/;
 

@@ -4,6 +4,8 @@
  * `resolveCatalog`. Thresholds are the seeds' numbers unless a config key or `thresholds.<id>`
  * overrides them.
  */
+
+import type { Severity } from '../severity/severities';
 import { PROBE_HEALTH } from './app-metrics';
 import { BURN_RATE_WINDOWS, burnRateThresholdPercent } from './burn-rate';
 import {
@@ -18,15 +20,7 @@ import {
   rdsMetric,
   single,
 } from './metrics';
-import type {
-  AlarmQuery,
-  Comparison,
-  DashboardName,
-  DisplayUnit,
-  MissingData,
-  Severity,
-  SignalContext,
-} from './types';
+import type { AlarmQuery, Comparison, DashboardName, DisplayUnit, MissingData, SignalContext } from './types';
 
 /** A query that cannot be built for this environment, and why. */
 export interface NotApplicable {

@@ -2,9 +2,8 @@
  * Types of the signal catalog. Pure data: nothing here imports aws-cdk-lib, so the catalog can be
  * shared with functions, the guard, the doc generator and the replay tool.
  */
-import type { EnvironmentConfig, Severity } from '../config/schema';
-
-export type { Severity };
+import type { EnvironmentConfig } from '../config/schema';
+import type { Severity } from '../severity/severities';
 
 export type Comparison =
   | 'GreaterThanOrEqualToThreshold'

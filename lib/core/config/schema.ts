@@ -6,9 +6,7 @@
  * editors use. Cross-file checks (account shares, catalog signal ids) live in `validate.ts`.
  */
 import { z } from 'zod';
-
-export const SEVERITIES = ['P0', 'P1', 'P2', 'P3'] as const;
-export type Severity = (typeof SEVERITIES)[number];
+import { severityTitle } from '../severity/severities';
 
 const accountId = z.string().regex(/^\d{12}$/, { error: 'expected a 12-digit AWS account id' });
 const region = z
@@ -248,10 +246,22 @@ export const environmentSchema = z
       .describe('Threshold overrides by signal id (see docs/alarms.md). @default - the seed thresholds'),
     paging: z
       .strictObject({
-        P0: z.array(subscription).default([]).describe('Critical: respond at once. @default - none'),
-        P1: z.array(subscription).default([]).describe('High: respond within 1 hour. @default - none'),
-        P2: z.array(subscription).default([]).describe('Medium: respond within 4 hours. @default - none'),
-        P3: z.array(subscription).default([]).describe('Low: respond within 24 hours. @default - none'),
+        P0: z
+          .array(subscription)
+          .default([])
+          .describe(`${severityTitle('P0')}. @default - none`),
+        P1: z
+          .array(subscription)
+          .default([])
+          .describe(`${severityTitle('P1')}. @default - none`),
+        P2: z
+          .array(subscription)
+          .default([])
+          .describe(`${severityTitle('P2')}. @default - none`),
+        P3: z
+          .array(subscription)
+          .default([])
+          .describe(`${severityTitle('P3')}. @default - none`),
         notifier: z
           .strictObject({
             timeoutSeconds: z

@@ -1,37 +1,47 @@
-/** The notifier's settings: written by the chat-notifier construct, read by the function at start. */
+/**
+ * The notifier's settings: written by the chat-notifier construct, parsed by the function at start
+ * with this same schema, so both sides share one shape.
+ */
+import { z } from 'zod';
+
 export const SETTINGS_VARIABLE = 'NOTIFIER_SETTINGS';
 
-export interface ResourceIds {
-  readonly dbInstanceIdentifier: string;
-  readonly cacheClusterId: string;
-  readonly replicationGroupId?: string;
-}
+export const resourceIdsSchema = z.object({
+  dbInstanceIdentifier: z.string().min(1),
+  cacheClusterId: z.string().min(1),
+  replicationGroupId: z.string().min(1).optional(),
+});
+export type ResourceIds = z.infer<typeof resourceIdsSchema>;
 
-export interface FlappingPolicy {
+export const flappingPolicySchema = z.object({
   /** More state changes than this inside the window is flapping. */
-  readonly changes: number;
-  readonly windowMinutes: number;
-}
+  changes: z.number().int().positive(),
+  windowMinutes: z.number().int().positive(),
+});
+export type FlappingPolicy = z.infer<typeof flappingPolicySchema>;
 
-export interface PostPolicy {
-  readonly timeoutMs: number;
-  readonly attempts: number;
-  readonly backoffMs: number;
-}
+export const postPolicySchema = z.object({
+  timeoutMs: z.number().int().positive(),
+  attempts: z.number().int().positive(),
+  backoffMs: z.number().int().nonnegative(),
+});
+export type PostPolicy = z.infer<typeof postPolicySchema>;
 
-export interface ChatTarget {
-  readonly format: 'slack' | 'json';
+export const chatTargetSchema = z.object({
+  format: z.enum(['slack', 'json']),
   /** SSM SecureString parameter holding the webhook URL. */
-  readonly parameter: string;
-}
+  parameter: z.string().min(1),
+});
+export type ChatTarget = z.infer<typeof chatTargetSchema>;
 
-export interface NotifierSettings {
-  readonly region: string;
+export const notifierSettingsSchema = z.object({
+  region: z.string().min(1),
   /** Paging topic ARN by severity. */
-  readonly topicArns: Readonly<Record<string, string>>;
-  readonly targets: Readonly<Record<string, readonly ChatTarget[]>>;
-  readonly resources: ResourceIds;
-  readonly dashboardName?: string;
-  readonly flapping: FlappingPolicy;
-  readonly post: PostPolicy;
-}
+  topicArns: z.record(z.string(), z.string().min(1)),
+  targets: z.record(z.string(), z.array(chatTargetSchema)),
+  resources: resourceIdsSchema,
+  dashboardName: z.string().min(1).optional(),
+  flapping: flappingPolicySchema,
+  post: postPolicySchema,
+});
+export type NotifierSettings = z.infer<typeof notifierSettingsSchema>;

@@ -1,22 +1,30 @@
-/** The recovery function's settings: one JSON environment variable, written by the workflow construct. */
+/**
+ * The recovery function's settings: one JSON environment variable, written by the workflow construct
+ * and parsed by the function at start with this same schema.
+ */
+import { z } from 'zod';
+
 export const SETTINGS_VARIABLE = 'RECOVERY_SETTINGS';
 
-export type SwitchSettings =
-  | { readonly strategy: 'parameter'; readonly parameterName: string }
-  | { readonly strategy: 'secret'; readonly secretId: string }
-  | { readonly strategy: 'rename' }
-  | { readonly strategy: 'cname'; readonly hostedZoneId: string; readonly recordName: string };
+export const switchSettingsSchema = z.discriminatedUnion('strategy', [
+  z.object({ strategy: z.literal('parameter'), parameterName: z.string().min(1) }),
+  z.object({ strategy: z.literal('secret'), secretId: z.string().min(1) }),
+  z.object({ strategy: z.literal('rename') }),
+  z.object({ strategy: z.literal('cname'), hostedZoneId: z.string().min(1), recordName: z.string().min(1) }),
+]);
+export type SwitchSettings = z.infer<typeof switchSettingsSchema>;
 
-export interface RecoverySettings {
-  readonly environment: string;
-  readonly instance: string;
+export const recoverySettingsSchema = z.object({
+  environment: z.string().min(1),
+  instance: z.string().min(1),
   /** SSM parameter with the captured source settings. */
-  readonly capturedParameter: string;
-  readonly topics: { readonly P0: string; readonly P1: string };
-  readonly graceMinutes: number;
-  readonly restoreTimeoutMinutes: number;
-  readonly acceptBackingUp: boolean;
-  readonly switch: SwitchSettings;
-  readonly restart?: { readonly cluster: string; readonly service: string };
-  readonly stateMachineArn?: string;
-}
+  capturedParameter: z.string().min(1),
+  topics: z.object({ P0: z.string().min(1), P1: z.string().min(1) }),
+  graceMinutes: z.number().nonnegative(),
+  restoreTimeoutMinutes: z.number().positive(),
+  acceptBackingUp: z.boolean(),
+  switch: switchSettingsSchema,
+  restart: z.object({ cluster: z.string().min(1), service: z.string().min(1) }).optional(),
+  stateMachineArn: z.string().min(1).optional(),
+});
+export type RecoverySettings = z.infer<typeof recoverySettingsSchema>;

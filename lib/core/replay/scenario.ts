@@ -11,8 +11,8 @@ import { PROBE_NAMESPACE } from '../catalog/app-metrics';
 import { alarmName } from '../catalog/naming';
 import { resolveCatalog } from '../catalog/resolve';
 import type { MetricAlarmSpec } from '../catalog/types';
-import { SEVERITIES } from '../config/schema';
 import { ConfigError, parseEnvironment } from '../environments/load';
+import { SEVERITIES } from '../severity/severities';
 import {
   AlarmEvaluator,
   type AlarmState,

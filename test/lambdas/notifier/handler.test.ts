@@ -42,7 +42,10 @@ describe('notifier handler', () => {
       'environment variable NOTIFIER_SETTINGS is required but not set',
     );
     expect(() => parseSettings('{"region":"x"}')).toThrowError(
-      'NOTIFIER_SETTINGS lacks topicArns, targets, resources, flapping, post',
+      /environment variable NOTIFIER_SETTINGS is invalid: topicArns: .*; targets: .*; resources: .*; flapping: .*; post: /,
+    );
+    expect(() => parseSettings('{"region":')).toThrowError(
+      'environment variable NOTIFIER_SETTINGS is not JSON',
     );
   });
 });
