@@ -1,0 +1,37 @@
+/** `budget`: the account budget, the anomaly monitor and the cost report (seed 002 s4.4). */
+import { z } from 'zod';
+
+export const budgetSection = z.strictObject({
+  monthlyUsd: z
+    .number()
+    .positive()
+    .describe('Expected monthly cost of the account in USD, gross of credits (seed 002 s4.4).'),
+  manageBudget: z
+    .boolean()
+    .default(true)
+    .describe('Create the account budget here; exactly one environment per account should. @default - true'),
+  anomalyMonitor: z
+    .boolean()
+    .default(true)
+    .describe(
+      'Create the Cost Anomaly Detection SERVICE monitor here; AWS allows one per account. @default - true',
+    ),
+  anomalyThresholdUsd: z
+    .number()
+    .positive()
+    .default(20)
+    .describe('Alert on anomalies with at least this total impact. @default - 20'),
+  reportSchedule: z
+    .string()
+    .regex(/^(cron|rate)\(.+\)$/, {
+      error: 'expected an EventBridge Scheduler cron(...) or rate(...) expression',
+    })
+    .default('cron(0 0 ? * MON *)')
+    .describe('When the weekly cost report runs (UTC). @default - cron(0 0 ? * MON *): Monday 09:00 KST'),
+  repeatWindowHours: z
+    .int()
+    .min(1)
+    .max(720)
+    .default(24)
+    .describe('The same cost finding is not sent again within this many hours. @default - 24'),
+});

@@ -1,0 +1,99 @@
+/** `paging`: subscriptions per severity and how the chat notifier posts (seed 002 s4.2). */
+import { z } from 'zod';
+import { severityTitle } from '../../severity/severities';
+import { ssmParameterName } from './common';
+
+export const subscription = z.discriminatedUnion(
+  'type',
+  [
+    z
+      .strictObject({ type: z.literal('email'), address: z.email({ error: 'expected an email address' }) })
+      .describe('E-mail subscription; AWS sends a confirmation mail once.'),
+    z
+      .strictObject({
+        type: z.literal('sms'),
+        number: z
+          .string()
+          .regex(/^\+[1-9]\d{6,14}$/, { error: 'expected an E.164 phone number such as +821012345678' }),
+      })
+      .describe('SMS subscription (E.164 number).'),
+    z
+      .strictObject({
+        type: z.literal('https'),
+        url: z.url({ protocol: /^https$/, error: 'expected an https:// URL' }),
+      })
+      .describe('HTTPS endpoint such as a PagerDuty or Opsgenie CloudWatch integration URL.'),
+    z
+      .strictObject({
+        type: z.literal('chat'),
+        format: z.enum(['slack', 'json']).default('slack').describe('Message format. @default - slack'),
+        webhookParameter: ssmParameterName.describe(
+          'SSM SecureString parameter that holds the webhook URL; the URL never lives in this repository.',
+        ),
+      })
+      .describe('Chat webhook reached through the notifier function.'),
+  ],
+  { error: 'expected a subscription with type email, sms, https or chat' },
+);
+
+export const pagingSection = z
+  .strictObject({
+    P0: z
+      .array(subscription)
+      .default([])
+      .describe(`${severityTitle('P0')}. @default - none`),
+    P1: z
+      .array(subscription)
+      .default([])
+      .describe(`${severityTitle('P1')}. @default - none`),
+    P2: z
+      .array(subscription)
+      .default([])
+      .describe(`${severityTitle('P2')}. @default - none`),
+    P3: z
+      .array(subscription)
+      .default([])
+      .describe(`${severityTitle('P3')}. @default - none`),
+    notifier: z
+      .strictObject({
+        timeoutSeconds: z
+          .int()
+          .min(1)
+          .max(10)
+          .default(3)
+          .describe('Deadline of one webhook POST. @default - 3'),
+        attempts: z
+          .int()
+          .min(1)
+          .max(5)
+          .default(3)
+          .describe('POST attempts before the message goes to the dead-letter queue. @default - 3'),
+        flappingChanges: z
+          .int()
+          .min(2)
+          .default(4)
+          .describe(
+            'More state changes than this within the window is flapping: posted once with a count. @default - 4',
+          ),
+        flappingWindowMinutes: z
+          .int()
+          .min(5)
+          .max(1440)
+          .default(30)
+          .describe('Flapping window. @default - 30'),
+      })
+      .prefault({})
+      .describe(
+        'How the chat notifier posts. @default - 3 s timeout, 3 attempts, flapping above 4 changes in 30 min',
+      ),
+    encryptTopics: z
+      .boolean()
+      .default(false)
+      .describe(
+        'Encrypt the topics with a customer-managed KMS key ($1/month). @default - false: topics carry alarm metadata only',
+      ),
+  })
+  .prefault({})
+  .describe('Subscriptions per severity (seed 002 s4.2). @default - topics without subscriptions');
+
+export type Subscription = z.output<typeof subscription>;
