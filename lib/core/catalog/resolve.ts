@@ -6,7 +6,7 @@ import type { EnvironmentConfig } from '../config/schema';
 import { countAlarmMetrics } from './alarm-metrics';
 import { metricAlarmProperties } from './alarm-properties';
 import { type AppMetric, publishedAppMetrics } from './app-metrics';
-import { SIGNALS, type SignalDefinition } from './signals';
+import { FREE_PROFILE_ORDER, SIGNALS, type SignalDefinition } from './signals';
 import type { AlarmSpec, CompositeAlarmSpec, MetricAlarmSpec, SignalContext } from './types';
 
 export interface DashboardOnlySignal {
@@ -103,9 +103,7 @@ export function resolveCatalog(config: EnvironmentConfig, resources: CatalogReso
     for (const c of candidates) used += costOf(c.spec);
   } else {
     const share = config.freeTier.alarmMetricShare;
-    const ranked = candidates
-      .filter((c) => c.definition.freeRank !== undefined)
-      .sort((a, b) => (a.definition.freeRank ?? 0) - (b.definition.freeRank ?? 0));
+    const ranked = FREE_PROFILE_ORDER.flatMap((id) => candidates.filter((c) => c.definition.id === id));
     for (const c of ranked) {
       const cost = costOf(c.spec);
       if (used + cost <= share) used += cost;
@@ -117,7 +115,7 @@ export function resolveCatalog(config: EnvironmentConfig, resources: CatalogReso
       }
     }
     for (const c of candidates) {
-      if (c.definition.freeRank === undefined) {
+      if (!FREE_PROFILE_ORDER.includes(c.definition.id)) {
         dashboardReasons.set(c.spec.id, 'free profile: dashboard only (alarmed in the standard profile)');
       }
     }

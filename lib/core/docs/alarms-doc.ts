@@ -10,7 +10,7 @@ import {
 } from '../catalog/alarm-properties';
 import { BURN_RATE_WINDOWS, burnRateThresholdPercent, detectionMinutes } from '../catalog/burn-rate';
 import { type ResolvedCatalog, resolveCatalog } from '../catalog/resolve';
-import { SIGNALS } from '../catalog/signals';
+import { freeProfileRank, SIGNALS } from '../catalog/signals';
 import type { AlarmQuery, MetricAlarmSpec } from '../catalog/types';
 import type { EnvironmentConfig } from '../config/schema';
 import { severitySummary } from '../severity/severities';
@@ -70,7 +70,7 @@ export function renderAlarmsDoc(
       `- Threshold source: ${spec.thresholdSource}; override with \`thresholds.${spec.id}\``,
       `- Missing data: ${spec.missingData}`,
       `- Billed alarm metrics: ${countAlarmMetrics('AWS::CloudWatch::Alarm', metricAlarmProperties(reference.name, spec) as never).standard}`,
-      `- Free profile rank: ${s.freeRank ?? 'dashboard only'}`,
+      `- Free profile rank: ${freeProfileRank(s.id) ?? 'dashboard only'}`,
       '- First steps:',
       ...spec.runbook.map((step, i) => `  ${i + 1}. ${step}`),
       '',

@@ -3,7 +3,7 @@ import { countAlarmMetrics } from '../../../lib/core/catalog/alarm-metrics';
 import { metricAlarmProperties } from '../../../lib/core/catalog/alarm-properties';
 import { alarmName } from '../../../lib/core/catalog/naming';
 import { resolveCatalog } from '../../../lib/core/catalog/resolve';
-import { SIGNALS } from '../../../lib/core/catalog/signals';
+import { FREE_PROFILE_ORDER, freeProfileRank, SIGNALS } from '../../../lib/core/catalog/signals';
 import type { MetricAlarmSpec } from '../../../lib/core/catalog/types';
 import { configFrom } from '../../helpers/synth';
 
@@ -91,6 +91,20 @@ describe('signal catalog', () => {
     expect(catalog.dashboardOnly.find((d) => d.spec.id === 'api-latency-p95')?.reason).toMatch(
       /dashboard only/,
     );
+  });
+
+  it('the free profile order is one list of catalog signals, each once, that alarms keep in that order', () => {
+    const ids = new Set(SIGNALS.map((s) => s.id));
+    expect(FREE_PROFILE_ORDER.filter((id) => !ids.has(id))).toEqual([]);
+    expect(new Set(FREE_PROFILE_ORDER).size).toBe(FREE_PROFILE_ORDER.length);
+    expect(freeProfileRank('service-down')).toBe(1);
+    expect(freeProfileRank(FREE_PROFILE_ORDER.at(-1) ?? '')).toBe(FREE_PROFILE_ORDER.length);
+    expect(freeProfileRank('api-latency-p95')).toBeUndefined();
+    // A smaller share is spent on the first signals of the order: service-down (1 metric) and the
+    // error ratio (requests and 5xx, 2 metrics) use all 3; nothing later gets in.
+    const base = configFrom('example-prod');
+    const small = resolveCatalog({ ...base, freeTier: { ...base.freeTier, alarmMetricShare: 3 } });
+    expect(small.alarms.map((a) => a.id)).toEqual(['service-down', 'api-error-rate-fast']);
   });
 
   it('an HTTP API costs two alarm metrics per error-ratio alarm, REST one', () => {
