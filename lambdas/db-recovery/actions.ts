@@ -280,7 +280,7 @@ export async function switchTraffic(state: WorkflowState, s: S, d: Deps) {
  * Rename keeps the endpoint: the failed source becomes `<id>-failed-<time>`, the restored instance
  * takes the original identifier. Called again after each wait until both renames are done.
  */
-async function renameStep(state: WorkflowState, s: S, d: Deps, at: string) {
+async function renameStep(state: WorkflowState, _s: S, d: Deps, at: string) {
   const p = state.plan;
   if (!p) throw new Error('rename needs a plan');
   const renamedSource = renamedSourceId(p.source, state.incident.failureTime);
@@ -327,7 +327,7 @@ async function renameStep(state: WorkflowState, s: S, d: Deps, at: string) {
   return { done: false, phase: `waiting for ${p.source} to become available`, at, renamedSource };
 }
 
-export async function restart(state: WorkflowState, s: S, d: Deps) {
+export async function restart(_state: WorkflowState, s: S, d: Deps) {
   const at = d.now().toISOString();
   if (!s.restart)
     return { note: 'Restart the service by hand so it reconnects (no restart hook configured).', at };

@@ -13,7 +13,6 @@ import {
   SETTINGS_VARIABLE,
 } from '../../core/contracts/cost-report';
 import { OpsFunction } from '../common/ops-function';
-import { grantPublish } from '../common/publish';
 
 export interface CostReportProps {
   readonly environment: string;

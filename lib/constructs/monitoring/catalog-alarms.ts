@@ -87,7 +87,7 @@ export class CatalogAlarms extends Construct {
           okActions: actions.OKActions,
         });
         // The rule names its parts, so they must exist first.
-        for (const part of resources.values()) composite.addDependency(part);
+        for (const part of resources.values()) composite.addResourceDependency(part);
         alarms.set(
           spec.id,
           cloudwatch.CompositeAlarm.fromCompositeAlarmArn(this, `${spec.id}Ref`, composite.attrArn),
