@@ -42,8 +42,12 @@ const IMPORT_ENV: Record<string, string> = {
     acceptBackingUp: false,
     switch: { strategy: 'rename' },
   }),
-  STATE_MACHINE_ARN: 'arn:aws:states:us-east-1:111111111111:stateMachine:x',
-  DB_INSTANCE: 'db',
+  TRIGGER_SETTINGS: JSON.stringify({
+    account: '111111111111',
+    region: 'us-east-1',
+    instance: 'db',
+    stateMachineArn: 'arn:aws:states:us-east-1:111111111111:stateMachine:x',
+  }),
   NOTIFIER_SETTINGS: JSON.stringify({
     region: 'us-east-1',
     topicArns: {},

@@ -1,7 +1,4 @@
-import { ListExecutionsCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
-import { mockClient } from 'aws-sdk-client-mock';
 import { describe, expect, it } from 'vitest';
-import { incidentFromEvent, startRecovery } from '../../lambdas/recovery-trigger/trigger';
 import type { OpsStack } from '../../lib/stacks/ops-stack';
 import { dbOutageDrill } from '../../tools/drill/scenario';
 import { configFrom, synthStacks } from '../helpers/synth';
@@ -145,76 +142,5 @@ describe('recovery workflow, run locally from the synthesized definition', () =>
     expect(d.aws.published().map((p) => p.title)).toEqual([
       'Recovery plan for ticketing-prod-db (dry run, nothing changed)',
     ]);
-  });
-});
-
-describe('triggers', () => {
-  it('ten concurrent triggers of one incident start exactly one execution, which restores once', async () => {
-    const sfn = mockClient(SFNClient);
-    const started = new Set<string>();
-    sfn.on(ListExecutionsCommand).callsFake(async () => ({ executions: [] }));
-    sfn.on(StartExecutionCommand).callsFake(async (input: { name: string }) => {
-      if (started.has(input.name))
-        throw Object.assign(new Error('exists'), { name: 'ExecutionAlreadyExists' });
-      started.add(input.name);
-      return { executionArn: `arn:${input.name}` };
-    });
-    const event = {
-      source: 'aws.rds',
-      'detail-type': 'RDS DB Instance Event',
-      time: '2026-11-22T10:00:40Z',
-      detail: {
-        EventID: 'RDS-EVENT-0031',
-        SourceIdentifier: 'ticketing-dev-db',
-        Date: '2026-11-22T10:00:00Z',
-      },
-    };
-    const results = await Promise.all(
-      Array.from({ length: 10 }, (_, i) =>
-        startRecovery(
-          new SFNClient({}),
-          'arn:sm',
-          incidentFromEvent(
-            event,
-            'ticketing-dev-db',
-            new Date(Date.parse('2026-11-22T10:00:41Z') + i * 1000),
-          ),
-        ),
-      ),
-    );
-    expect(results.filter((r) => r.started)).toHaveLength(1);
-    expect([...started]).toEqual(['ticketing-dev-db-2026112210']);
-    const d = await dbOutageDrill(dev);
-    expect(d.rds.restoreCalls()).toBe(1);
-    sfn.restore();
-  });
-
-  it('joins a running recovery of the same instance, and rejects foreign events without a call', async () => {
-    const sfn = mockClient(SFNClient);
-    sfn
-      .on(ListExecutionsCommand)
-      .resolves({ executions: [{ name: 'ticketing-dev-db-2026112209' } as never] });
-    const joined = await startRecovery(
-      new SFNClient({}),
-      'arn:sm',
-      incidentFromEvent({ kind: 'ops-stack.recovery-start' }, 'ticketing-dev-db', new Date()),
-    );
-    expect(joined).toMatchObject({ started: false, note: 'a recovery of this instance is already running' });
-    expect(sfn.commandCalls(StartExecutionCommand)).toHaveLength(0);
-    expect(() =>
-      incidentFromEvent(
-        { source: 'aws.rds', detail: { EventID: 'RDS-EVENT-0006', SourceIdentifier: 'x' } },
-        'x',
-        new Date(),
-      ),
-    ).toThrowError('detail.EventID: expected RDS-EVENT-0031 or RDS-EVENT-0003, got "RDS-EVENT-0006"');
-    expect(() =>
-      incidentFromEvent(
-        { source: 'aws.rds', detail: { EventID: 'RDS-EVENT-0031', SourceIdentifier: 'other-db' } },
-        'x',
-        new Date(),
-      ),
-    ).toThrowError('detail.SourceIdentifier: expected x, got "other-db"');
-    sfn.restore();
   });
 });

@@ -4,9 +4,10 @@
  */
 import { type CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { ListExecutionsCommand, SendTaskSuccessCommand, type SFNClient } from '@aws-sdk/client-sfn';
-import { incidentFromEvent, MANUAL_EVENT_KIND, startRecovery } from '../../lambdas/recovery-trigger/trigger';
+import { startRecovery } from '../../lambdas/recovery-trigger/trigger';
 import { RECOVERY_OUTPUT, stackName } from '../../lib/core/catalog/naming';
 import type { EnvironmentConfig } from '../../lib/core/config/schema';
+import { decideTrigger, MANUAL_EVENT_KIND } from '../../lib/core/recovery/trigger-decision';
 
 export interface RecoveryCliDeps {
   readonly cloudformation: CloudFormationClient;
@@ -61,15 +62,21 @@ export async function recoveryCommand(
         );
       }
       const arn = await stateMachineArn(config, deps);
-      const incident = incidentFromEvent(
+      const decision = decideTrigger(
         {
           kind: MANUAL_EVENT_KIND,
           mode: args.command === 'plan' ? 'plan' : 'recover',
           ...(args.failureTime ? { failureTime: args.failureTime } : {}),
         },
-        config.database.instanceIdentifier,
-        deps.now(),
+        {
+          account: config.account ?? '',
+          region: config.region,
+          instance: config.database.instanceIdentifier,
+          now: deps.now(),
+        },
       );
+      if (!decision.start) throw new RecoveryUsageError(`not started: ${decision.reason}`);
+      const incident = decision.incident;
       const result = await startRecovery(deps.sfn, arn, incident);
       deps.log(`${result.executionName}: ${result.note}`);
       return;

@@ -10,6 +10,7 @@ import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
+import { TRIGGER_SETTINGS_VARIABLE, type TriggerSettings } from '../../core/recovery/function-settings';
 import { acknowledgeCdkProvider } from '../common/nag';
 import type { OpsFunction } from '../common/ops-function';
 import { OpsFunction as Fn } from '../common/ops-function';
@@ -34,11 +35,19 @@ export class RecoveryTriggers extends Construct {
 
   constructor(scope: Construct, id: string, props: RecoveryTriggersProps) {
     super(scope, id);
+    const stack = Stack.of(this);
+    const settings: TriggerSettings = {
+      account: stack.account,
+      region: stack.region,
+      instance: props.instance,
+      stateMachineArn: props.stateMachine.stateMachineArn,
+      ...(props.databaseDownAlarm ? { databaseDownAlarmArn: props.databaseDownAlarm.alarmArn } : {}),
+    };
     this.function = new Fn(this, 'Trigger', {
       name: 'recovery-trigger',
       description: `Starts one DB recovery per incident for ops-stack ${props.environment}`,
       timeout: Duration.seconds(20),
-      environment: { STATE_MACHINE_ARN: props.stateMachine.stateMachineArn, DB_INSTANCE: props.instance },
+      environment: { [TRIGGER_SETTINGS_VARIABLE]: Stack.of(this).toJsonString(settings) },
       onFailure: props.deadLetterQueue,
     });
     props.stateMachine.grantStartExecution(this.function.role);

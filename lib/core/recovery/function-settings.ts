@@ -28,3 +28,15 @@ export const recoverySettingsSchema = z.object({
   stateMachineArn: z.string().min(1).optional(),
 });
 export type RecoverySettings = z.infer<typeof recoverySettingsSchema>;
+
+/** The recovery-trigger function's settings, written by the triggers construct. */
+export const TRIGGER_SETTINGS_VARIABLE = 'TRIGGER_SETTINGS';
+
+export const triggerSettingsSchema = z.object({
+  account: z.string().min(1),
+  region: z.string().min(1),
+  instance: z.string().min(1),
+  stateMachineArn: z.string().min(1),
+  databaseDownAlarmArn: z.string().min(1).optional(),
+});
+export type TriggerSettings = z.infer<typeof triggerSettingsSchema>;

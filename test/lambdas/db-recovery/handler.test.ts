@@ -33,8 +33,15 @@ beforeAll(async () => {
       switch: { strategy: 'rename' },
     }),
   );
-  vi.stubEnv('STATE_MACHINE_ARN', 'arn:aws:states:ap-northeast-2:111111111111:stateMachine:recovery');
-  vi.stubEnv('DB_INSTANCE', 'ticketing-dev-db');
+  vi.stubEnv(
+    'TRIGGER_SETTINGS',
+    JSON.stringify({
+      account: '111111111111',
+      region: 'ap-northeast-2',
+      instance: 'ticketing-dev-db',
+      stateMachineArn: 'arn:aws:states:ap-northeast-2:111111111111:stateMachine:recovery',
+    }),
+  );
   ({ handler: steps } = await import('../../../lambdas/db-recovery/handler'));
   ({ handler: trigger } = await import('../../../lambdas/recovery-trigger/handler'));
 });
@@ -143,29 +150,30 @@ describe('recovery trigger handler', () => {
   it('starts one execution named after the incident from an RDS event', async () => {
     sfn.on(ListExecutionsCommand).resolves({ executions: [] });
     sfn.on(StartExecutionCommand).resolves({ executionArn: 'arn:x' });
+    const failureTime = new Date(Date.now() - 60_000).toISOString();
     const out = await trigger({
       source: 'aws.rds',
       'detail-type': 'RDS DB Instance Event',
-      time: '2026-11-22T10:00:40Z',
-      detail: {
-        EventID: 'RDS-EVENT-0003',
-        SourceIdentifier: 'ticketing-dev-db',
-        Date: '2026-11-22T10:00:00Z',
-      },
+      account: '111111111111',
+      region: 'ap-northeast-2',
+      time: new Date().toISOString(),
+      detail: { EventID: 'RDS-EVENT-0003', SourceIdentifier: 'ticketing-dev-db', Date: failureTime },
     });
-    expect(out).toMatchObject({ started: true, executionName: 'ticketing-dev-db-2026112210' });
+    expect(out).toMatchObject({ started: true });
     const input = JSON.parse(sfn.commandCalls(StartExecutionCommand)[0]?.args[0].input.input ?? '{}');
-    expect(input.incident).toMatchObject({
-      signal: 'RDS-EVENT-0003',
-      failureTime: '2026-11-22T10:00:00Z',
-      mode: 'recover',
-    });
+    expect(input.incident).toMatchObject({ signal: 'RDS-EVENT-0003', failureTime, mode: 'recover' });
   });
 
-  it('rejects an event it cannot classify, with no Step Functions call', async () => {
-    await expect(trigger({ source: 'aws.ec2' })).rejects.toThrowError(
-      /^expected an RDS event, a CloudWatch alarm state change/,
-    );
+  it('refuses a foreign event with the reason and no AWS call', async () => {
+    const out = await trigger({
+      source: 'aws.rds',
+      'detail-type': 'RDS DB Instance Event',
+      account: '222222222222',
+      region: 'ap-northeast-2',
+      time: new Date().toISOString(),
+      detail: { EventID: 'RDS-EVENT-0031', SourceIdentifier: 'ticketing-dev-db' },
+    });
+    expect(out).toEqual({ started: false, note: 'account 222222222222 is not 111111111111' });
     expect(sfn.calls()).toHaveLength(0);
   });
 });
