@@ -28,6 +28,12 @@ export const MODULES: Readonly<Record<string, MutationModule>> = {
     mutate: ['lambdas/notifier/format.ts'],
     tests: ['test/lambdas/notifier/**/*.test.ts'],
   },
+  'guard/inventory': { mutate: ['lib/core/guard/inventory.ts'], tests: ['test/core/guard/**/*.test.ts'] },
+  'guard/pricing': { mutate: ['lib/core/guard/pricing.ts'], tests: ['test/core/guard/**/*.test.ts'] },
+  'guard/rules': {
+    mutate: ['lib/core/guard/rules/*.ts', 'lib/core/guard/drop-candidates.ts'],
+    tests: ['test/core/guard/**/*.test.ts'],
+  },
   'guard/free-tier': { mutate: ['lib/core/guard/free-tier.ts'], tests: ['test/core/guard/**/*.test.ts'] },
   'catalog/alarm-metrics': {
     mutate: ['lib/core/catalog/alarm-metrics.ts'],

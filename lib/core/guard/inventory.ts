@@ -1,0 +1,190 @@
+/**
+ * What the synthesized templates of one account contain that AWS bills or the free tier limits:
+ * alarms, custom metrics, dashboards, log groups, schedules and the functions they start. Pure: it
+ * reads CloudFormation JSON and the facts the stack writes into its Metadata.
+ */
+import { type AlarmMetricCount, countAlarmMetrics, isAlarmResource } from '../catalog/alarm-metrics';
+import { countDashboardMetrics, dashboardBodyText } from './dashboard-metrics';
+import { type CustomMetricFact, type EnvironmentFacts, FACTS_KEY } from './facts';
+import { invocationsPerMonth } from './schedules';
+
+export interface TemplateInput {
+  readonly stackName: string;
+  readonly template: {
+    readonly Resources?: Readonly<Record<string, { readonly Type: string; readonly Properties?: unknown }>>;
+    readonly Metadata?: Readonly<Record<string, unknown>>;
+  };
+}
+
+export interface AlarmUsage extends AlarmMetricCount {
+  readonly stack: string;
+  readonly logicalId: string;
+  readonly name: string;
+}
+
+export interface DashboardUsage {
+  readonly stack: string;
+  readonly logicalId: string;
+  readonly metrics: number;
+}
+
+export interface StackResourceRef {
+  readonly stack: string;
+  readonly logicalId: string;
+}
+
+export interface ScheduleUsage extends StackResourceRef {
+  readonly expression: string;
+  readonly perMonth: number;
+}
+
+export type StackCustomMetric = CustomMetricFact & { readonly stack: string };
+
+/** The templates of one account (the free allowances are per account, across regions). */
+export interface AccountMembers {
+  readonly account: string;
+  readonly members: readonly { readonly facts: EnvironmentFacts; readonly stack: TemplateInput }[];
+}
+
+export interface AccountInventory {
+  readonly alarms: readonly AlarmUsage[];
+  readonly customMetrics: readonly StackCustomMetric[];
+  readonly dashboards: readonly DashboardUsage[];
+  readonly logGroupsWithoutRetention: readonly StackResourceRef[];
+  readonly schedules: readonly ScheduleUsage[];
+  /** Scheduled function starts a month. */
+  readonly lambdaRequests: number;
+  /** Scheduled function GB-seconds a month, every run taken at its timeout. */
+  readonly lambdaGbSeconds: number;
+  readonly stepFunctionsTransitions: number;
+}
+
+const DEFAULT_ACCOUNT = '(default credentials)';
+type Resource = { readonly Type: string; readonly Properties?: unknown };
+
+/** Stacks that carry guard facts, grouped by account, accounts in name order. */
+export function groupByAccount(stacks: readonly TemplateInput[]): AccountMembers[] {
+  const groups = new Map<string, { facts: EnvironmentFacts; stack: TemplateInput }[]>();
+  for (const stack of stacks) {
+    const facts = stack.template.Metadata?.[FACTS_KEY] as EnvironmentFacts | undefined;
+    if (!facts) continue;
+    const key = facts.account ?? DEFAULT_ACCOUNT;
+    groups.set(key, [...(groups.get(key) ?? []), { facts, stack }]);
+  }
+  return [...groups.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([account, members]) => ({ account, members }));
+}
+
+export function inventoryOf(members: AccountMembers['members']): AccountInventory {
+  const alarms: AlarmUsage[] = [];
+  const customMetrics: StackCustomMetric[] = [];
+  const dashboards: DashboardUsage[] = [];
+  const logGroupsWithoutRetention: StackResourceRef[] = [];
+  const schedules: ScheduleUsage[] = [];
+  let lambdaRequests = 0;
+  let lambdaGbSeconds = 0;
+  let stepFunctionsTransitions = 0;
+
+  for (const { facts, stack } of members) {
+    const resources = Object.entries(stack.template.Resources ?? {});
+    const byId = new Map(resources);
+    for (const m of facts.customMetrics) customMetrics.push({ ...m, stack: stack.stackName });
+    for (const w of facts.workflows ?? []) stepFunctionsTransitions += w.transitionsPerMonth;
+    for (const [logicalId, resource] of resources) {
+      const props = (resource.Properties ?? {}) as Record<string, unknown>;
+      if (isAlarmResource(resource.Type)) {
+        alarms.push({
+          ...countAlarmMetrics(resource.Type, props),
+          stack: stack.stackName,
+          logicalId,
+          name: String(props.AlarmName ?? logicalId),
+        });
+      }
+      switch (resource.Type) {
+        case 'AWS::CloudWatch::Dashboard':
+          dashboards.push({
+            stack: stack.stackName,
+            logicalId,
+            metrics: countDashboardMetrics(dashboardBodyText(props.DashboardBody)),
+          });
+          break;
+        case 'AWS::Logs::LogGroup':
+          if (props.RetentionInDays === undefined)
+            logGroupsWithoutRetention.push({ stack: stack.stackName, logicalId });
+          break;
+        case 'AWS::Lambda::Function': {
+          // Without an explicit log group Lambda creates one that never expires, unless a
+          // Custom::LogRetention sets its retention.
+          const explicit = (props.LoggingConfig as { LogGroup?: unknown } | undefined)?.LogGroup;
+          if (!explicit && !retentionManaged(logicalId, resources)) {
+            logGroupsWithoutRetention.push({
+              stack: stack.stackName,
+              logicalId: `${logicalId} (implicit /aws/lambda log group)`,
+            });
+          }
+          break;
+        }
+        case 'AWS::Logs::MetricFilter':
+          for (const t of (props.MetricTransformations as Record<string, unknown>[] | undefined) ?? []) {
+            customMetrics.push({
+              namespace: String(t.MetricNamespace),
+              name: String(t.MetricName),
+              dimensions: {},
+              source: 'application',
+              stack: stack.stackName,
+            });
+          }
+          break;
+        case 'AWS::Scheduler::Schedule':
+        case 'AWS::Events::Rule': {
+          const expression = props.ScheduleExpression;
+          if (typeof expression !== 'string') break;
+          const perMonth = invocationsPerMonth(expression);
+          schedules.push({ stack: stack.stackName, logicalId, expression, perMonth });
+          const fn = targetFunction(props, byId);
+          if (fn) {
+            lambdaRequests += perMonth;
+            lambdaGbSeconds += perMonth * (Number(fn.MemorySize ?? 128) / 1024) * Number(fn.Timeout ?? 3);
+          }
+          break;
+        }
+      }
+    }
+  }
+  return {
+    alarms,
+    customMetrics,
+    dashboards,
+    logGroupsWithoutRetention,
+    schedules,
+    lambdaRequests,
+    lambdaGbSeconds,
+    stepFunctionsTransitions,
+  };
+}
+
+/** Custom metrics are billed per distinct namespace, name and dimension set. */
+export function distinctMetrics(metrics: readonly CustomMetricFact[]): number {
+  return new Set(metrics.map((m) => `${m.namespace}|${m.name}|${JSON.stringify(m.dimensions)}`)).size;
+}
+
+function retentionManaged(functionId: string, resources: readonly [string, Resource][]): boolean {
+  const ref = JSON.stringify({ Ref: functionId });
+  return resources.some(
+    ([, r]) =>
+      r.Type === 'Custom::LogRetention' &&
+      JSON.stringify((r.Properties as { LogGroupName?: unknown })?.LogGroupName).includes(ref),
+  );
+}
+
+function targetFunction(props: Record<string, unknown>, byId: ReadonlyMap<string, Resource>) {
+  const targets = [props.Target, ...((props.Targets as unknown[] | undefined) ?? [])];
+  for (const target of targets) {
+    const arn = (target as { Arn?: unknown } | undefined)?.Arn;
+    const ref = (arn as { 'Fn::GetAtt'?: [string, string] } | undefined)?.['Fn::GetAtt']?.[0];
+    const resource = ref ? byId.get(ref) : undefined;
+    if (resource?.Type === 'AWS::Lambda::Function') return resource.Properties as Record<string, unknown>;
+  }
+  return undefined;
+}

@@ -1,0 +1,113 @@
+/**
+ * Prices what an account's inventory makes AWS bill: quantities × the checked-in price table
+ * (prices.json), minus the free allowances. Pure.
+ */
+import { type AlarmMetricCount, addCounts, NO_ALARM_METRICS } from '../catalog/alarm-metrics';
+import { type AccountInventory, distinctMetrics } from './inventory';
+import priceTable from './prices.json';
+
+export type PriceTable = typeof priceTable;
+export type RegionPrices = PriceTable['regions']['us-east-1'];
+export const PRICES: PriceTable = priceTable;
+
+export interface CostLine {
+  readonly item: string;
+  readonly quantity: number;
+  readonly free: number;
+  readonly unitPriceUsd: number;
+  readonly monthlyUsd: number;
+}
+
+export function alarmMetricsOf(inventory: AccountInventory): AlarmMetricCount {
+  return inventory.alarms.reduce<AlarmMetricCount>((sum, a) => addCounts(sum, a), NO_ALARM_METRICS);
+}
+
+/** One cost line: what is used beyond the free quantity, at the unit price, rounded to the cent. */
+export function costLine(item: string, quantity: number, free: number, unitPriceUsd: number): CostLine {
+  return {
+    item,
+    quantity,
+    free,
+    unitPriceUsd,
+    monthlyUsd: roundCents(Math.max(0, quantity - free) * unitPriceUsd),
+  };
+}
+
+export function priceInventory(
+  inventory: AccountInventory,
+  regionPrices: RegionPrices,
+  prices: PriceTable,
+): CostLine[] {
+  const alarmMetrics = alarmMetricsOf(inventory);
+  const free = prices.freeTier;
+  return [
+    costLine(
+      'standard alarm metrics',
+      alarmMetrics.standard,
+      free.alarmMetrics,
+      regionPrices.alarmMetricStandard,
+    ),
+    costLine(
+      'high-resolution alarm metrics',
+      alarmMetrics.highResolution,
+      0,
+      regionPrices.alarmMetricHighResolution,
+    ),
+    costLine('composite alarms', alarmMetrics.composite, 0, regionPrices.compositeAlarm),
+    costLine(
+      'custom metrics',
+      distinctMetrics(inventory.customMetrics),
+      free.customMetrics,
+      regionPrices.customMetric,
+    ),
+    costLine('dashboards', inventory.dashboards.length, free.dashboards, regionPrices.dashboard),
+    costLine(
+      'Lambda requests (scheduled)',
+      inventory.lambdaRequests,
+      free.lambdaRequests,
+      regionPrices.lambdaPerMillionRequests / 1e6,
+    ),
+    costLine(
+      'Lambda GB-seconds (scheduled, at timeout)',
+      Math.round(inventory.lambdaGbSeconds),
+      free.lambdaGbSeconds,
+      regionPrices.lambdaPerGbSecond,
+    ),
+    costLine(
+      'Scheduler invocations',
+      inventory.schedules.reduce((s, x) => s + x.perMonth, 0),
+      free.schedulerInvocations,
+      regionPrices.schedulerPerMillion / 1e6,
+    ),
+    costLine(
+      'Step Functions transitions',
+      inventory.stepFunctionsTransitions,
+      free.stepFunctionsTransitions,
+      regionPrices.stepFunctionsPerThousandTransitions / 1000,
+    ),
+  ];
+}
+
+/**
+ * The prices for an account's regions. The free allowance is shared across regions, so the overage
+ * is priced at the dearest region; a region missing from the table is named in the note.
+ */
+export function pricesFor(
+  regions: readonly string[],
+  prices: PriceTable,
+): { regionPrices: RegionPrices; note?: string } {
+  const table = prices.regions as Record<string, RegionPrices>;
+  const known = regions.filter((r) => r in table);
+  const unknown = regions.filter((r) => !(r in table));
+  const candidates = (known.length > 0 ? known : [prices.defaultRegion]).map((r) => table[r] as RegionPrices);
+  const regionPrices = candidates.reduce((a, b) => (b.logsIngestPerGb > a.logsIngestPerGb ? b : a));
+  const note =
+    unknown.length > 0
+      ? `no prices for ${unknown.join(', ')} in the table; priced as ${known[0] ?? prices.defaultRegion}`
+      : undefined;
+  return note ? { regionPrices, note } : { regionPrices };
+}
+
+export function roundCents(value: number): number {
+  return Math.round(value * 100) / 100;
+}
