@@ -25,7 +25,7 @@ function main(): void {
   }
   addEnvironments(app, configs);
   const assembly = app.synth();
-  const report = freeTierReportOf(assembly.stacks);
+  const report = freeTierReportOf(assembly.stacksRecursively);
   writeFileSync(join(assembly.directory, 'free-tier-report.json'), `${JSON.stringify(report, null, 2)}\n`);
   if (!report.ok) {
     process.stderr.write(`${formatFreeTierReport(report)}\n`);

@@ -1,4 +1,4 @@
-import { type App, Aws, Validations } from 'aws-cdk-lib';
+import { type App, Aws, Stage, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { CostAnomalyStack } from '../constructs/cost/cost-anomaly-monitor';
 import { stackName, topicName } from '../core/catalog/naming';
@@ -6,21 +6,38 @@ import type { EnvironmentConfig } from '../core/config/schema';
 import { analyzeFreeTier, type FreeTierReport, type TemplateInput } from '../core/guard/free-tier';
 import { OpsStack } from './ops-stack';
 
-/** Adds one stack per environment and the cdk-nag packs that every synth runs. */
+/** Where Cost Explorer resources live (`AWS::CE::*` exists only there). */
+export const COST_EXPLORER_REGION = 'us-east-1';
+
+/**
+ * One CDK Stage per environment, named after it, so `npx cdk deploy 'NAME/*'` deploys exactly that
+ * environment's stacks, in dependency order. Stack names are set explicitly so they stay what they
+ * were before stages (`ticketing-ops-NAME`), and the cdk-nag packs run on every synth.
+ */
 export function addEnvironments(app: App, configs: readonly EnvironmentConfig[]): OpsStack[] {
-  const stacks = configs.map((config) => new OpsStack(app, stackName(config.name), { config }));
-  for (const config of configs) {
-    if (!config.budget.anomalyMonitor || config.region === 'us-east-1') continue;
-    // Cost Explorer resources exist only in us-east-1; the P2 topic is addressed by its name.
-    const account = config.account ?? Aws.ACCOUNT_ID;
-    new CostAnomalyStack(app, `${stackName(config.name)}-cost-anomaly`, {
-      env: { region: 'us-east-1', ...(config.account ? { account: config.account } : {}) },
-      description: `ops-stack ${config.name}: Cost Anomaly Detection monitor (us-east-1 only)`,
-      environment: config.name,
-      topicArn: `arn:${Aws.PARTITION}:sns:${config.region}:${account}:${topicName(config.name, 'P2')}`,
-      thresholdUsd: config.budget.anomalyThresholdUsd,
-    });
-  }
+  const stacks = configs.map((config) => {
+    const stage = new Stage(app, config.name);
+    const name = stackName(config.name);
+    const main = new OpsStack(stage, name, { config, stackName: name });
+    if (config.budget.anomalyMonitor && config.region !== COST_EXPLORER_REGION) {
+      // The P2 topic is addressed by its name; the dependency makes CloudFormation create it first.
+      const account = config.account ?? Aws.ACCOUNT_ID;
+      const anomalyName = `${name}-cost-anomaly`;
+      const anomaly = new CostAnomalyStack(stage, anomalyName, {
+        stackName: anomalyName,
+        env: { region: COST_EXPLORER_REGION, ...(config.account ? { account: config.account } : {}) },
+        description: `ops-stack ${config.name}: Cost Anomaly Detection monitor (us-east-1 only)`,
+        environment: config.name,
+        topicArn: `arn:${Aws.PARTITION}:sns:${config.region}:${account}:${topicName(config.name, 'P2')}`,
+        thresholdUsd: config.budget.anomalyThresholdUsd,
+        ...(config.budget.existingAnomalyMonitorArn
+          ? { existingMonitorArn: config.budget.existingAnomalyMonitorArn }
+          : {}),
+      });
+      anomaly.addStackDependency(main, 'its subscription publishes to the P2 topic of the main stack');
+    }
+    return main;
+  });
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new ServerlessChecks(app));
   return stacks;
 }

@@ -76,6 +76,9 @@ export class OpsStack extends Stack {
           environment: config.name,
           topicArn: urgent.topicArn,
           thresholdUsd: config.budget.anomalyThresholdUsd,
+          ...(config.budget.existingAnomalyMonitorArn
+            ? { existingMonitorArn: config.budget.existingAnomalyMonitorArn }
+            : {}),
         });
       }
     }

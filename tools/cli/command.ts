@@ -110,7 +110,7 @@ export function parseCommand<O extends OptionSpecs>(
 }
 
 export function commandUsage<D>(program: Program<D>, command: Command<D>): string {
-  return `${program.invocation} ${command.name} ${command.usage}`.trim();
+  return [program.invocation, command.name, command.usage].filter((part) => part !== '').join(' ');
 }
 
 export function commandHelp<D>(program: Program<D>, command: Command<D>): string {

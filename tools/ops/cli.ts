@@ -10,13 +10,14 @@ import { SFNClient } from '@aws-sdk/client-sfn';
 import { type Command, dispatch, type Program } from '../cli/command';
 import { runMain } from '../cli/errors';
 import { drillPagingCommand } from './commands/drill-paging';
+import { initCommand } from './commands/init';
 import { recoveryCliCommand } from './commands/recovery';
 import type { CliDeps } from './deps';
 
 export { UsageError } from '../cli/errors';
 export type { CliDeps } from './deps';
 
-const COMMANDS: readonly Command<CliDeps>[] = [drillPagingCommand, recoveryCliCommand];
+const COMMANDS: readonly Command<CliDeps>[] = [initCommand, drillPagingCommand, recoveryCliCommand];
 
 export const OPS_PROGRAM: Program<CliDeps> = {
   invocation: 'npm run ops --',

@@ -24,6 +24,8 @@ export const OPS_BUNDLING: nodejs.BundlingOptions = {
   mainFields: ['module', 'main'],
   externalModules: [],
   sourceMap: false,
+  // esbuild's per-bundle size and timing lines are noise in every synth; errors still print.
+  logLevel: nodejs.LogLevel.ERROR,
   banner: "import { createRequire as __cr } from 'node:module';const require = __cr(import.meta.url);",
 };
 

@@ -9,21 +9,25 @@ export interface CostAnomalyMonitorProps {
   /** ARN of the P2 topic, which may live in another region. */
   readonly topicArn: string;
   readonly thresholdUsd: number;
+  /** Subscribe to this monitor instead of creating one (AWS allows one SERVICE monitor per account). @default - a new monitor */
+  readonly existingMonitorArn?: string;
 }
 
 /** One SERVICE anomaly monitor (AWS allows one per account) with an immediate alert to the P2 topic. */
 export class CostAnomalyMonitor extends Construct {
   constructor(scope: Construct, id: string, props: CostAnomalyMonitorProps) {
     super(scope, id);
-    const monitor = new ce.CfnAnomalyMonitor(this, 'Monitor', {
-      monitorName: `ops-stack ${props.environment} services`,
-      monitorType: 'DIMENSIONAL',
-      monitorDimension: 'SERVICE',
-    });
+    const monitorArn =
+      props.existingMonitorArn ??
+      new ce.CfnAnomalyMonitor(this, 'Monitor', {
+        monitorName: `ops-stack ${props.environment} services`,
+        monitorType: 'DIMENSIONAL',
+        monitorDimension: 'SERVICE',
+      }).attrMonitorArn;
     new ce.CfnAnomalySubscription(this, 'Subscription', {
       subscriptionName: `ops-stack ${props.environment} P2`,
       frequency: 'IMMEDIATE',
-      monitorArnList: [monitor.attrMonitorArn],
+      monitorArnList: [monitorArn],
       subscribers: [{ type: 'SNS', address: props.topicArn }],
       thresholdExpression: JSON.stringify({
         Dimensions: {

@@ -16,6 +16,15 @@ export const budgetSection = z.strictObject({
     .describe(
       'Create the Cost Anomaly Detection SERVICE monitor here; AWS allows one per account. @default - true',
     ),
+  existingAnomalyMonitorArn: z
+    .string()
+    .regex(/^arn:aws[a-z-]*:ce::\d{12}:anomalymonitor\/[0-9a-f-]+$/, {
+      error: 'expected an anomaly monitor ARN: arn:aws:ce::ACCOUNT:anomalymonitor/ID',
+    })
+    .optional()
+    .describe(
+      'Adopt this existing AWS-services anomaly monitor (aws ce get-anomaly-monitors) and only subscribe the P2 topic to it, instead of creating a second monitor, which AWS rejects. Ignored when anomalyMonitor is false. @default - a new monitor',
+    ),
   anomalyThresholdUsd: z
     .number()
     .positive()

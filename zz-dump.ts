@@ -1,0 +1,13 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { App } from 'aws-cdk-lib';
+const root = process.argv[2] as string;
+const { loadEnvironments } = require(join(root, 'lib/core/environments/load'));
+const { addEnvironments } = require(join(root, 'lib/stacks/ops-app'));
+const ctx = JSON.parse(require('node:fs').readFileSync(join(root, 'cdk.json'), 'utf8')).context;
+const app = new App({ context: { ...ctx, 'aws:cdk:bundling-stacks': [] } });
+addEnvironments(app, loadEnvironments(join(root, 'config')));
+const asm = app.synth();
+const out: Record<string, unknown> = {};
+for (const s of asm.stacksRecursively) out[s.stackName] = s.template;
+writeFileSync(process.argv[3] as string, JSON.stringify(out, null, 1));
