@@ -79,7 +79,7 @@ describe('cost alerts (example-prod)', () => {
 describe('cost anomaly monitor', () => {
   it('lives in a us-east-1 stack for an environment elsewhere, addressing P2 by name', () => {
     const { app } = synthStacks([configFrom('example-prod')]);
-    const anomaly = app.node.findChild('OpsStack-example-prod-cost-anomaly');
+    const anomaly = app.node.findChild('example-prod').node.findChild('OpsStack-example-prod-cost-anomaly');
     const template = Template.fromStack(anomaly as never);
     expect((anomaly as unknown as { region: string }).region).toBe('us-east-1');
     template.hasResourceProperties('AWS::CE::AnomalyMonitor', {
@@ -107,11 +107,13 @@ describe('cost anomaly monitor', () => {
     const { template } = templateOf(configFrom('example-prod', { region: 'us-east-1' }, 'virginia'));
     template.resourceCountIs('AWS::CE::AnomalyMonitor', 1);
     const { app } = synthStacks(loadEnvironments(CONFIG_DIR));
-    expect(app.node.tryFindChild('OpsStack-example-dev-cost-anomaly')).toBeUndefined();
     expect(
-      Template.fromStack(app.node.findChild('OpsStack-example-dev') as never).findResources(
-        'AWS::Budgets::Budget',
-      ),
+      app.node.findChild('example-dev').node.tryFindChild('OpsStack-example-dev-cost-anomaly'),
+    ).toBeUndefined();
+    expect(
+      Template.fromStack(
+        app.node.findChild('example-dev').node.findChild('OpsStack-example-dev') as never,
+      ).findResources('AWS::Budgets::Budget'),
     ).toEqual({});
   });
 });
