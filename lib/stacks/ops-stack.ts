@@ -93,13 +93,12 @@ export class OpsStack extends Stack {
     });
 
     const dashboards = new OpsDashboards(this, 'Dashboards', {
-      context: this.catalog.context,
       catalog: this.catalog,
       alarms: alarms.alarms,
       dashboardShare: config.freeTier.dashboardShare,
       infrastructureExtras: [estimatedChargesWidget()],
     });
-    const scheduledFunctions = [probe.function.function, costReport.function.function];
+    const scheduledFunctions = [probe.handler.lambda, costReport.handler.lambda];
     if (config.recovery?.enabled) {
       const recovery = new RecoveryWorkflow(this, 'Recovery', {
         config: { ...config, recovery: config.recovery },
@@ -119,7 +118,7 @@ export class OpsStack extends Stack {
       this.recovery = recovery;
       // The ops CLI finds the workflow through this output.
       new CfnOutput(this, RECOVERY_OUTPUT, { value: recovery.stateMachine.stateMachineArn });
-      scheduledFunctions.push(recovery.steps.function);
+      scheduledFunctions.push(recovery.steps.lambda);
     }
     if (Object.keys(chatTargets(config.paging)).length > 0) {
       new ChatNotifier(this, 'ChatNotifier', {

@@ -57,7 +57,7 @@ export interface OpsFunctionProps {
  * own that may write only to that log group, and JSON logs from the Powertools logger.
  */
 export class OpsFunction extends Construct {
-  readonly function: nodejs.NodejsFunction;
+  readonly lambda: nodejs.NodejsFunction;
   readonly role: iam.Role;
   readonly logGroup: logs.LogGroup;
 
@@ -82,7 +82,7 @@ export class OpsFunction extends Construct {
         reason: 'AWSLambdaVPCAccessExecutionRole is the documented minimum for ENI management in a VPC.',
       });
     }
-    this.function = new nodejs.NodejsFunction(this, 'Function', {
+    this.lambda = new nodejs.NodejsFunction(this, 'Function', {
       entry: join(LAMBDAS_DIR, props.name, 'handler.ts'),
       handler: 'handler',
       description: props.description,
@@ -103,7 +103,7 @@ export class OpsFunction extends Construct {
       ...(props.retryAttempts === undefined ? {} : { retryAttempts: props.retryAttempts }),
     });
     if (props.onFailure) {
-      Validations.of(this.function).acknowledge({
+      Validations.of(this.lambda).acknowledge({
         id: 'Serverless-LambdaDLQ',
         reason:
           'Failed invocations go to an on-failure destination, which keeps the error with the event; a DLQ as well would store each failure twice.',
@@ -111,12 +111,12 @@ export class OpsFunction extends Construct {
     }
     const runtimeReason =
       'Functions run on nodejs22.x, the Node.js LTS the project builds and tests against; a runtime bump is a tested change, not a synth default.';
-    Validations.of(this.function).acknowledge({ id: 'AwsSolutions-L1', reason: runtimeReason });
-    Validations.of(this.function).acknowledge({
+    Validations.of(this.lambda).acknowledge({ id: 'AwsSolutions-L1', reason: runtimeReason });
+    Validations.of(this.lambda).acknowledge({
       id: 'Serverless-LambdaLatestVersion',
       reason: runtimeReason,
     });
-    Validations.of(this.function).acknowledge({
+    Validations.of(this.lambda).acknowledge({
       id: 'Serverless-LambdaTracing',
       reason:
         'X-Ray is off: a per-minute probe alone records 43,800 traces a month per environment, past the 100,000 free traces with three environments; logs carry the detail.',

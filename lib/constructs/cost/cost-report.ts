@@ -29,7 +29,7 @@ export interface CostReportProps {
  * on the P2 and P3 topics and ignores everything else there).
  */
 export class CostReport extends Construct {
-  readonly function: OpsFunction;
+  readonly handler: OpsFunction;
 
   constructor(scope: Construct, id: string, props: CostReportProps) {
     super(scope, id);
@@ -47,14 +47,14 @@ export class CostReport extends Construct {
       stateParameter: state.parameterName,
       repeatWindowHours: props.repeatWindowHours,
     };
-    this.function = new OpsFunction(this, 'Report', {
+    this.handler = new OpsFunction(this, 'Report', {
       name: 'cost-report',
       description: `Cost and free-tier report for ops-stack ${props.environment}`,
       timeout: Duration.seconds(60),
       environment: { [SETTINGS_VARIABLE]: stack.toJsonString(settings) },
       onFailure: props.deadLetterQueue,
     });
-    const role = this.function.role;
+    const role = this.handler.role;
     state.grantRead(role);
     state.grantWrite(role);
     props.urgentTopic.grantPublish(role);
@@ -93,14 +93,14 @@ export class CostReport extends Construct {
     new scheduler.Schedule(this, 'Weekly', {
       description: `ops-stack ${props.environment} weekly cost report`,
       schedule: scheduler.ScheduleExpression.expression(props.schedule),
-      target: new targets.LambdaInvoke(this.function.function, {
+      target: new targets.LambdaInvoke(this.handler.lambda, {
         input: scheduler.ScheduleTargetInput.fromObject({ kind: SCHEDULE_EVENT_KIND }),
         retryAttempts: 2,
       }),
     });
     for (const topic of [props.urgentTopic, props.noticeTopic]) {
       topic.addSubscription(
-        new subscriptions.LambdaSubscription(this.function.function, {
+        new subscriptions.LambdaSubscription(this.handler.lambda, {
           deadLetterQueue: props.deadLetterQueue,
         }),
       );

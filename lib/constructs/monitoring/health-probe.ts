@@ -24,13 +24,13 @@ export interface HealthProbeProps {
  * catalog's service-down, database-down and redis-down alarms read it).
  */
 export class HealthProbe extends Construct {
-  readonly function: OpsFunction;
+  readonly handler: OpsFunction;
   readonly schedule: scheduler.Schedule;
 
   constructor(scope: Construct, id: string, props: HealthProbeProps) {
     super(scope, id);
     const timeout = props.timeout ?? Duration.seconds(5);
-    this.function = new OpsFunction(this, 'Probe', {
+    this.handler = new OpsFunction(this, 'Probe', {
       name: 'health-probe',
       description: `GETs ${props.healthUrl} every minute for ops-stack ${props.environment}`,
       memorySize: 128,
@@ -45,19 +45,19 @@ export class HealthProbe extends Construct {
     this.schedule = new scheduler.Schedule(this, 'EveryMinute', {
       description: `ops-stack ${props.environment} health probe`,
       schedule: scheduler.ScheduleExpression.rate(Duration.minutes(1)),
-      target: new targets.LambdaInvoke(this.function.function, {
+      target: new targets.LambdaInvoke(this.handler.lambda, {
         input: scheduler.ScheduleTargetInput.fromObject({ kind: PROBE_EVENT_KIND }),
         // A probe result a minute late is worthless; missing data already pages.
         retryAttempts: 0,
         maxEventAge: Duration.minutes(1),
       }),
     });
-    Validations.of(this.function.function).acknowledge({
+    Validations.of(this.handler.lambda).acknowledge({
       id: 'Serverless-LambdaDLQ',
       reason:
         'A failed probe run is not retried or kept: the service-down alarm treats the missing datapoint as breaching.',
     });
-    Validations.of(this.function.function).acknowledge({
+    Validations.of(this.handler.lambda).acknowledge({
       id: 'Serverless-LambdaAsyncFailureDestination',
       reason: 'As for the DLQ: the next run is a minute away and a missing datapoint pages.',
     });

@@ -10,7 +10,6 @@ import { signalWidget, WIDGET_HEIGHT, WIDGET_WIDTH } from './signal-widgets';
 import { sloWidgets } from './slo-widgets';
 
 export interface OpsDashboardsProps {
-  readonly context: SignalContext;
   readonly catalog: ResolvedCatalog;
   readonly alarms: ReadonlyMap<string, cloudwatch.IAlarm>;
   /**
@@ -33,7 +32,8 @@ export class OpsDashboards extends Construct {
 
   constructor(scope: Construct, id: string, props: OpsDashboardsProps) {
     super(scope, id);
-    const { catalog, context } = props;
+    const { catalog } = props;
+    const { context } = catalog;
     const shown: { spec: MetricAlarmSpec; alarmed: boolean }[] = [
       ...catalog.alarms
         .filter((a): a is MetricAlarmSpec => a.kind === 'metric-alarm')

@@ -38,7 +38,7 @@ export function chatTargets(paging: EnvironmentConfig['paging']): Record<string,
  * subscribers without it.
  */
 export class ChatNotifier extends Construct {
-  readonly function: OpsFunction;
+  readonly handler: OpsFunction;
 
   constructor(scope: Construct, id: string, props: ChatNotifierProps) {
     super(scope, id);
@@ -60,7 +60,7 @@ export class ChatNotifier extends Construct {
       post: { timeoutMs: n.timeoutSeconds * 1000, attempts: n.attempts, backoffMs: 500 },
     };
     const worstCaseSeconds = n.attempts * (n.timeoutSeconds + 2) + 10;
-    this.function = new OpsFunction(this, 'Notifier', {
+    this.handler = new OpsFunction(this, 'Notifier', {
       name: 'notifier',
       description: `Posts ops-stack ${config.name} pages to chat`,
       timeout: Duration.seconds(worstCaseSeconds),
@@ -73,7 +73,7 @@ export class ChatNotifier extends Construct {
 
     for (const severity of Object.keys(targets) as Severity[]) {
       props.topics[severity].addSubscription(
-        new subscriptions.LambdaSubscription(this.function.function, {
+        new subscriptions.LambdaSubscription(this.handler.lambda, {
           deadLetterQueue: props.deadLetterQueue,
         }),
       );
@@ -88,7 +88,7 @@ export class ChatNotifier extends Construct {
       resourceName: string,
       sep = ArnFormat.COLON_RESOURCE_NAME,
     ) => Arn.format({ service, resource, resourceName, arnFormat: sep }, stack);
-    const role = this.function.role;
+    const role = this.handler.role;
     const parameters = [...new Set(targets.map((t) => t.parameter))];
     role.addToPrincipalPolicy(
       new iam.PolicyStatement({

@@ -31,7 +31,7 @@ export interface RecoveryTriggersProps {
  * not count), and the CLI. All go through one function that names the execution per incident.
  */
 export class RecoveryTriggers extends Construct {
-  readonly function: OpsFunction;
+  readonly handler: OpsFunction;
 
   constructor(scope: Construct, id: string, props: RecoveryTriggersProps) {
     super(scope, id);
@@ -43,21 +43,21 @@ export class RecoveryTriggers extends Construct {
       stateMachineArn: props.stateMachine.stateMachineArn,
       ...(props.databaseDownAlarm ? { databaseDownAlarmArn: props.databaseDownAlarm.alarmArn } : {}),
     };
-    this.function = new Fn(this, 'Trigger', {
+    this.handler = new Fn(this, 'Trigger', {
       name: 'recovery-trigger',
       description: `Starts one DB recovery per incident for ops-stack ${props.environment}`,
       timeout: Duration.seconds(20),
       environment: { [TRIGGER_SETTINGS_VARIABLE]: Stack.of(this).toJsonString(settings) },
       onFailure: props.deadLetterQueue,
     });
-    props.stateMachine.grantStartExecution(this.function.role);
-    this.function.role.addToPrincipalPolicy(
+    props.stateMachine.grantStartExecution(this.handler.role);
+    this.handler.role.addToPrincipalPolicy(
       new iam.PolicyStatement({
         actions: ['states:ListExecutions'],
         resources: [props.stateMachine.stateMachineArn],
       }),
     );
-    const target = new eventTargets.LambdaFunction(this.function.function, {
+    const target = new eventTargets.LambdaFunction(this.handler.lambda, {
       deadLetterQueue: props.deadLetterQueue,
       retryAttempts: 4,
       maxEventAge: Duration.minutes(30),
@@ -89,7 +89,7 @@ export class RecoveryTriggers extends Construct {
     new scheduler.Schedule(this, 'DailyCapture', {
       description: `ops-stack ${props.environment}: capture the settings of ${props.instance}`,
       schedule: scheduler.ScheduleExpression.rate(Duration.days(1)),
-      target: new schedulerTargets.LambdaInvoke(props.steps.function, {
+      target: new schedulerTargets.LambdaInvoke(props.steps.lambda, {
         input: scheduler.ScheduleTargetInput.fromObject({ action: 'capture' }),
         retryAttempts: 2,
       }),
@@ -98,7 +98,7 @@ export class RecoveryTriggers extends Construct {
       service: 'Lambda',
       action: 'invoke',
       parameters: {
-        FunctionName: props.steps.function.functionName,
+        FunctionName: props.steps.lambda.functionName,
         InvocationType: 'Event',
         Payload: JSON.stringify({ action: 'capture' }),
       },
@@ -110,7 +110,7 @@ export class RecoveryTriggers extends Construct {
       policy: cr.AwsCustomResourcePolicy.fromStatements([
         new iam.PolicyStatement({
           actions: ['lambda:InvokeFunction'],
-          resources: [props.steps.function.functionArn],
+          resources: [props.steps.lambda.functionArn],
         }),
       ]),
       installLatestAwsSdk: false,

@@ -66,7 +66,7 @@ export class RecoveryWorkflow extends Construct {
     });
     this.grant(props);
 
-    const fn = this.steps.function;
+    const fn = this.steps.lambda;
     const step = (
       stateId: string,
       action: Action,
