@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { benchBacktest } from './backtest';
 import { costExplorerCallsPerRun } from './cost-report';
 import '../tools/drill/polyfill';
 import { benchFunctions } from './functions';
@@ -76,6 +77,8 @@ async function main(): Promise<void> {
       `  ${r.scenario.padEnd(30)} ${r.detection === undefined ? (r.pages === 0 ? 'no page' : `${r.pages} pages`) : `${r.detection} min`}${r.target === undefined ? '' : ` (target ${r.target} min)`}${r.seedFigure ? `; seed: ${r.seedFigure}` : ''}${r.wallMs ? `; replayed in ${ms(r.wallMs)}` : ''}\n`,
     );
   }
+
+  results.backtest = benchBacktest((text) => process.stdout.write(text));
 
   if (!process.argv.includes('--no-tests')) {
     process.stdout.write('\n');

@@ -2,11 +2,18 @@
  * `npm run replay -- scenarios/NAME.yaml [...]`: runs scenarios through the environment's
  * synthesized alarms, prints the timeline and detection latency, writes one SVG chart per alarm
  * to reports/replay/<scenario>/, and exits 1 when an expectation fails.
+ * `--from-cloudwatch` / `--from-file` backtest the alarms on real history (tools/replay);
+ * `--help` lists everything.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import { signalSummary } from '../lib/core/catalog/resolve';
 import { loadScenario, type ReplayResult, runScenario } from '../lib/core/replay/scenario';
 import { alarmChart } from '../lib/core/replay/svg';
+import { type BacktestDeps, fromCloudWatch, fromFile } from '../tools/replay/backtest-command';
+import { parseReplayArgs, REPLAY_USAGE, UsageError } from '../tools/replay/cli';
+import { awsErrorLine } from '../tools/replay/errors';
 
 const root = join(__dirname, '..');
 
@@ -44,19 +51,24 @@ export function writeCharts(result: ReplayResult, file: string): string {
   const dir = join(root, 'reports', 'replay', basename(file).replace(/\.ya?ml$/, ''));
   mkdirSync(dir, { recursive: true });
   for (const a of result.alarms) {
+    const unit = signalSummary(a.id)?.unit;
+    const onset = result.scenario.onset;
     writeFileSync(
       join(dir, `${a.id}.svg`),
-      alarmChart(a, `${a.name} (${a.severity})`, result.scenario.onset),
+      alarmChart({
+        title: `${a.name} (${a.severity})`,
+        values: a.values,
+        states: a.states,
+        ...(unit ? { unit } : {}),
+        ...(a.threshold === undefined ? {} : { threshold: a.threshold }),
+        ...(onset === undefined ? {} : { onset }),
+      }),
     );
   }
   return dir;
 }
 
-function main(files: string[]): number {
-  if (files.length === 0) {
-    process.stderr.write('usage: npm run replay -- scenarios/NAME.yaml [more.yaml ...]\n');
-    return 2;
-  }
+function replayScenarios(files: readonly string[]): number {
   let failed = 0;
   for (const file of files) {
     const result = runScenario(loadScenario(file), join(root, 'config'));
@@ -67,4 +79,52 @@ function main(files: string[]): number {
   return failed > 0 ? 1 : 0;
 }
 
-if (require.main === module) process.exitCode = main(process.argv.slice(2));
+/** A scenario file that cannot be read or run is one line naming the file, not a stack trace. */
+function scenariosOrOneLine(files: readonly string[]): number {
+  try {
+    return replayScenarios(files);
+  } catch (error) {
+    process.stderr.write(`replay: ${(error as Error).message.split('\n').join(' ')}\n`);
+    return 1;
+  }
+}
+
+export async function main(argv: readonly string[], deps: BacktestDeps): Promise<number> {
+  try {
+    const command = parseReplayArgs(argv);
+    if (command.kind === 'help') {
+      deps.log(REPLAY_USAGE);
+      return 0;
+    }
+    if (command.kind === 'scenarios') return scenariosOrOneLine(command.files);
+    if (command.kind === 'file') fromFile(command, deps);
+    else await fromCloudWatch(command, deps);
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`replay: ${error.message}\n`);
+      return 2;
+    }
+    const aws = awsErrorLine(error);
+    if (aws) {
+      process.stderr.write(`replay: ${aws}\n`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+if (require.main === module) {
+  // package.json supports Node >= 20; the pinned SDK's notice about its future Node 22 releases
+  // would otherwise be the first thing a one-line error prints. A user's own setting wins.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  void main(process.argv.slice(2), {
+    configDir: join(root, 'config'),
+    reportsDir: join(root, 'reports', 'replay', 'backtest'),
+    cloudwatch: (region) => new CloudWatchClient({ region }),
+    now: () => new Date(),
+    log: (line) => process.stdout.write(`${line}\n`),
+  }).then((code) => {
+    process.exitCode = code;
+  });
+}
