@@ -11,9 +11,9 @@ import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { signalSummary } from '../lib/core/catalog/resolve';
 import { loadScenario, type ReplayResult, runScenario } from '../lib/core/replay/scenario';
 import { alarmChart } from '../lib/core/replay/svg';
+import { explainError } from '../tools/cli/errors';
 import { type BacktestDeps, fromCloudWatch, fromFile } from '../tools/replay/backtest-command';
-import { parseReplayArgs, REPLAY_USAGE, UsageError } from '../tools/replay/cli';
-import { awsErrorLine } from '../tools/replay/errors';
+import { parseReplayArgs, REPLAY_USAGE } from '../tools/replay/cli';
 
 const root = join(__dirname, '..');
 
@@ -79,16 +79,6 @@ function replayScenarios(files: readonly string[]): number {
   return failed > 0 ? 1 : 0;
 }
 
-/** A scenario file that cannot be read or run is one line naming the file, not a stack trace. */
-function scenariosOrOneLine(files: readonly string[]): number {
-  try {
-    return replayScenarios(files);
-  } catch (error) {
-    process.stderr.write(`replay: ${(error as Error).message.split('\n').join(' ')}\n`);
-    return 1;
-  }
-}
-
 export async function main(argv: readonly string[], deps: BacktestDeps): Promise<number> {
   try {
     const command = parseReplayArgs(argv);
@@ -96,21 +86,15 @@ export async function main(argv: readonly string[], deps: BacktestDeps): Promise
       deps.log(REPLAY_USAGE);
       return 0;
     }
-    if (command.kind === 'scenarios') return scenariosOrOneLine(command.files);
+    if (command.kind === 'scenarios') return replayScenarios(command.files);
     if (command.kind === 'file') fromFile(command, deps);
     else await fromCloudWatch(command, deps);
     return 0;
   } catch (error) {
-    if (error instanceof UsageError) {
-      process.stderr.write(`replay: ${error.message}\n`);
-      return 2;
-    }
-    const aws = awsErrorLine(error);
-    if (aws) {
-      process.stderr.write(`replay: ${aws}\n`);
-      return 1;
-    }
-    throw error;
+    // One line saying what to do (tools/cli/errors.ts): 2 for usage errors, 1 for the rest.
+    const { line, exitCode } = explainError(error);
+    process.stderr.write(`${line}\n`);
+    return exitCode;
   }
 }
 

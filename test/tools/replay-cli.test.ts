@@ -7,14 +7,11 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../bin/replay';
 import { type BacktestExport, parseExport } from '../../lib/core/replay/backtest/export-format';
+import { CREDENTIALS_HINT } from '../../tools/cli/errors';
 import type { BacktestDeps } from '../../tools/replay/backtest-command';
 import { parseReplayArgs, REPLAY_USAGE } from '../../tools/replay/cli';
-import { NO_CREDENTIALS } from '../../tools/replay/errors';
 import { CONFIG_DIR } from '../helpers/synth';
 import { fakeCloudWatch } from './replay-fake-cloudwatch';
-
-// As bin/replay.ts does: no SDK notice about its future Node 22 releases in the captured stderr.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
 const shipped = join(__dirname, '..', '..', 'scenarios', 'recorded', 'example-prod-week.json.gz');
 const recorded = parseExport(gunzipSync(readFileSync(shipped)).toString('utf8'), shipped);
@@ -63,7 +60,10 @@ describe('npm run replay: options', () => {
   });
 
   it.each([
-    [['--form-file', 'x'], 'unknown option --form-file (--help lists the options)'],
+    [
+      ['--form-file', 'x'],
+      "Unknown option '--form-file'; usage: npm run replay -- scenarios/NAME.yaml ... | --from-cloudwatch --env NAME [--days N] [--end ISO] | --from-file PATH (add --help for the options)",
+    ],
     [['--from-cloudwatch'], '--from-cloudwatch needs --env NAME (a file in config/)'],
     [
       ['--from-cloudwatch', '--env', 'example-prod', '--days', 'seven'],
@@ -81,24 +81,24 @@ describe('npm run replay: options', () => {
     expect(() => parseReplayArgs(argv)).toThrow(message);
     const h = harness();
     expect(await main(argv, h.deps)).toBe(2);
-    expect(h.stderr).toEqual([`replay: ${message}\n`]);
+    expect(h.stderr).toEqual([`${message}\n`]);
   });
 
   it('an unknown environment is one line listing the known ones', async () => {
     const h = harness();
     expect(await main(['--from-cloudwatch', '--env', 'prod', '--days', '1'], h.deps)).toBe(2);
     expect(h.stderr).toEqual([
-      'replay: unknown environment "prod"; known: example-dev, example-prod, example-staging\n',
+      'unknown environment "prod"; known: example-dev, example-prod, example-staging\n',
     ]);
   });
 
   it('a missing or foreign export file is one line naming it', async () => {
     const h = harness();
     expect(await main(['--from-file', '/nonexistent/week.json.gz'], h.deps)).toBe(2);
-    expect(h.stderr).toEqual(['replay: /nonexistent/week.json.gz: cannot read (ENOENT)\n']);
+    expect(h.stderr).toEqual(['/nonexistent/week.json.gz: cannot read (ENOENT)\n']);
     const h2 = harness();
     expect(await main(['--from-file', shipped, '--env', 'example-dev'], h2.deps)).toBe(2);
-    expect(h2.stderr[0]).toBe(`replay: ${shipped} is an export of example-prod, not example-dev\n`);
+    expect(h2.stderr[0]).toBe(`${shipped} is an export of example-prod, not example-dev\n`);
   });
 });
 
@@ -217,7 +217,7 @@ describe('--from-cloudwatch through a mocked CloudWatch client', () => {
     const h = harness(client);
     expect(await main(['--from-cloudwatch', '--env', 'example-prod', '--end', END], h.deps)).toBe(1);
     expect(h.stderr).toEqual([
-      'replay: CloudWatch GetMetricData Forbidden for OpsStack/Probe|ServiceHealth|Environment=example-prod Maximum: no access\n',
+      'CloudWatchReadError: GetMetricData Forbidden for OpsStack/Probe|ServiceHealth|Environment=example-prod Maximum: no access (OPS_DEBUG=1 prints the stack)\n',
     ]);
   });
 });
@@ -242,6 +242,6 @@ describe('--from-cloudwatch without credentials', () => {
     expect(
       await main(['--from-cloudwatch', '--env', 'example-prod', '--days', '1', '--end', END], h.deps),
     ).toBe(1);
-    expect(h.stderr).toEqual([`replay: ${NO_CREDENTIALS}\n`]);
+    expect(h.stderr).toEqual([`${CREDENTIALS_HINT}\n`]);
   });
 });

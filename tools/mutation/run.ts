@@ -24,6 +24,11 @@ export const MODULES: Readonly<Record<string, MutationModule>> = {
     mutate: ['lib/core/replay/statistics.ts'],
     tests: ['test/core/replay/**/*.test.ts'],
   },
+  'replay/backtest': {
+    mutate: ['lib/core/replay/backtest/*.ts'],
+    tests: ['test/core/replay/backtest-*.test.ts'],
+  },
+  'replay/svg': { mutate: ['lib/core/replay/svg.ts'], tests: ['test/core/replay/backtest-svg.test.ts'] },
   'notifier/format': {
     mutate: ['lambdas/notifier/format.ts'],
     tests: ['test/lambdas/notifier/**/*.test.ts'],

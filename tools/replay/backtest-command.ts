@@ -18,7 +18,7 @@ import {
 import { getMetricDataCost, planBacktest, type RequestPlan } from '../../lib/core/replay/backtest/plan';
 import { type BacktestResult, runBacktest } from '../../lib/core/replay/backtest/run';
 import { alarmChart } from '../../lib/core/replay/svg';
-import { UsageError } from './cli';
+import { UsageError } from '../cli/errors';
 import { readFromCloudWatch } from './cloudwatch-reader';
 
 export interface BacktestDeps {

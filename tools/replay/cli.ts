@@ -1,33 +1,58 @@
 /**
- * Options of `npm run replay` and its backtest commands (`--from-cloudwatch`, `--from-file`).
- * Every usage problem is one line; `--help` lists commands and options.
+ * Options of `npm run replay` and its backtest commands (`--from-cloudwatch`, `--from-file`),
+ * parsed strictly by the shared CLI helper: every usage problem is one line, `--help` lists the
+ * commands and, from the same table, the options.
  */
-import { parseArgs } from 'node:util';
+import { type OptionSpecs, parseCommand } from '../cli/command';
+import { UsageError } from '../cli/errors';
 
-export const REPLAY_USAGE = `usage: npm run replay -- <command> [options]
+export { UsageError };
 
-commands:
-  scenarios/NAME.yaml [more.yaml ...]     replay scenarios through the environment's synthesized alarms
-  --from-cloudwatch --env NAME --days N   backtest: read every catalog metric of the environment with
-                                          GetMetricData (1-minute data up to 15 days back, 5-minute up
-                                          to 63), print requests and cost first, save the export, replay it
-  --from-file PATH                        backtest a saved export offline (.json or .json.gz)
+const OPTIONS = {
+  'from-cloudwatch': { type: 'boolean', help: 'backtest on CloudWatch history (needs --env)' },
+  'from-file': { type: 'string', value: 'PATH', help: 'backtest a saved export offline (.json or .json.gz)' },
+  env: {
+    type: 'string',
+    value: 'NAME',
+    help: "environment (config/NAME.yaml); --from-file defaults to the export's",
+  },
+  days: { type: 'string', value: 'N', help: 'days to read, ending at --end (default 7)' },
+  end: { type: 'string', value: 'ISO', help: 'end of the range, e.g. 2026-11-30T00:00Z (default now)' },
+  out: {
+    type: 'string',
+    value: 'PATH',
+    help: 'where --from-cloudwatch saves the export (default reports/replay/backtest/ENV-END.json.gz)',
+  },
+  charts: {
+    type: 'string',
+    value: 'DIR',
+    help: 'where the SVG charts go (default reports/replay/backtest/ENV-START/)',
+  },
+  'dry-run': { type: 'boolean', help: '--from-cloudwatch: print the plan and its cost, read nothing' },
+  help: { type: 'boolean', help: 'this text' },
+} as const satisfies OptionSpecs;
 
-options:
-  --env NAME       environment (config/NAME.yaml); for --from-file, defaults to the export's
-  --days N         days to read, ending at --end (default 7)
-  --end ISO        end of the range, e.g. 2026-11-30T00:00Z (default now)
-  --out PATH       where --from-cloudwatch saves the export (default reports/replay/backtest/ENV-END.json.gz)
-  --charts DIR     where the SVG charts go (default reports/replay/backtest/ENV-START/)
-  --dry-run        --from-cloudwatch: print the plan and its cost, read nothing
-  --help           this text
+const USAGE =
+  'npm run replay -- scenarios/NAME.yaml ... | --from-cloudwatch --env NAME [--days N] [--end ISO] | --from-file PATH';
 
-credentials: --from-cloudwatch uses the AWS default credential chain (AWS_PROFILE, environment
-variables, SSO, or an instance role) and needs cloudwatch:GetMetricData in the environment's region.`;
-
-export class UsageError extends Error {
-  override readonly name = 'UsageError';
-}
+export const REPLAY_USAGE = [
+  `usage: ${USAGE}`,
+  '',
+  'commands:',
+  "  scenarios/NAME.yaml [more.yaml ...]    replay scenarios through the environment's synthesized alarms",
+  '  --from-cloudwatch --env NAME --days N  backtest: read every catalog metric of the environment with',
+  '                                         GetMetricData (1-minute data up to 15 days back, 5-minute up',
+  '                                         to 63), print requests and cost first, save the export, replay it',
+  '  --from-file PATH                       backtest a saved export offline',
+  '',
+  'options:',
+  ...Object.entries(OPTIONS).map(
+    ([name, o]) => `  ${`--${name}${'value' in o ? ` ${o.value}` : ''}`.padEnd(22)} ${o.help}`,
+  ),
+  '',
+  'credentials: --from-cloudwatch uses the AWS default credential chain (AWS_PROFILE, environment',
+  "variables, SSO, or an instance role) and needs cloudwatch:GetMetricData in the environment's region.",
+].join('\n');
 
 export type ReplayCommand =
   | { readonly kind: 'help' }
@@ -43,26 +68,8 @@ export type ReplayCommand =
     }
   | { readonly kind: 'file'; readonly path: string; readonly env?: string; readonly charts?: string };
 
-const OPTIONS = {
-  'from-cloudwatch': { type: 'boolean' },
-  'from-file': { type: 'string' },
-  env: { type: 'string' },
-  days: { type: 'string' },
-  end: { type: 'string' },
-  out: { type: 'string' },
-  charts: { type: 'string' },
-  'dry-run': { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
-} as const;
-
 export function parseReplayArgs(argv: readonly string[]): ReplayCommand {
-  let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>;
-  try {
-    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UsageError(oneLine(error as Error));
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommand(USAGE, OPTIONS, argv, true);
   if (values.help) return { kind: 'help' };
   const fromFile = values['from-file'];
   if (values['from-cloudwatch'] && fromFile !== undefined) {
@@ -74,8 +81,7 @@ export function parseReplayArgs(argv: readonly string[]): ReplayCommand {
   }
   if (!backtest) {
     for (const name of ['env', 'days', 'end', 'out', 'charts', 'dry-run'] as const) {
-      if (values[name] !== undefined)
-        throw new UsageError(`--${name} needs --from-cloudwatch or --from-file`);
+      if (given(values[name])) throw new UsageError(`--${name} needs --from-cloudwatch or --from-file`);
     }
     if (positionals.length === 0)
       throw new UsageError(
@@ -86,7 +92,7 @@ export function parseReplayArgs(argv: readonly string[]): ReplayCommand {
   const charts = values.charts;
   if (fromFile !== undefined) {
     for (const name of ['days', 'end', 'out', 'dry-run'] as const) {
-      if (values[name] !== undefined)
+      if (given(values[name]))
         throw new UsageError(`--${name} applies to --from-cloudwatch, not --from-file`);
     }
     return {
@@ -119,13 +125,7 @@ export function parseReplayArgs(argv: readonly string[]): ReplayCommand {
   };
 }
 
-/** node:util's messages, cut to their first sentence and pointed at --help. */
-function oneLine(error: Error): string {
-  const code = (error as { code?: string }).code;
-  const option = /'([^']+)'/.exec(error.message)?.[1];
-  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION')
-    return `unknown option ${option ?? error.message} (--help lists the options)`;
-  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE')
-    return `${error.message.split('\n')[0]} (--help lists the options)`;
-  return error.message.split('\n')[0] ?? error.message;
+/** Whether an option was given: booleans default to false, strings to undefined. */
+function given(value: string | boolean | undefined): boolean {
+  return value !== undefined && value !== false;
 }

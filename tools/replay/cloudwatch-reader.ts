@@ -12,6 +12,11 @@ import {
 import { type BacktestExport, EXPORT_FORMAT } from '../../lib/core/replay/backtest/export-format';
 import type { BacktestMetric, PlannedCall, RequestPlan } from '../../lib/core/replay/backtest/plan';
 
+/** CloudWatch answered, but not with data: named so the CLI's one-line error says so. */
+export class CloudWatchReadError extends Error {
+  override readonly name = 'CloudWatchReadError';
+}
+
 /** A planned call answers in a bounded number of pages; more means a loop, not data. */
 const MAX_PAGES_PER_CALL = 100;
 
@@ -49,7 +54,9 @@ export async function readFromCloudWatch(
     let pages = 0;
     do {
       if (++pages > MAX_PAGES_PER_CALL) {
-        throw new Error(`GetMetricData kept returning NextToken after ${MAX_PAGES_PER_CALL} pages`);
+        throw new CloudWatchReadError(
+          `GetMetricData kept returning NextToken after ${MAX_PAGES_PER_CALL} pages`,
+        );
       }
       const response: GetMetricDataCommandOutput = await client(call.region).send(
         new GetMetricDataCommand({
@@ -64,10 +71,11 @@ export async function readFromCloudWatch(
       for (const m of response.Messages ?? []) messages.push(`${m.Code ?? 'message'}: ${m.Value ?? ''}`);
       for (const result of response.MetricDataResults ?? []) {
         const query = result.Id ? ids.get(result.Id) : undefined;
-        if (!query) throw new Error(`GetMetricData returned a result for unknown query id ${result.Id}`);
+        if (!query)
+          throw new CloudWatchReadError(`GetMetricData returned a result for unknown query id ${result.Id}`);
         if (result.StatusCode === 'Forbidden' || result.StatusCode === 'InternalError') {
           const why = (result.Messages ?? []).map((x) => x.Value).join('; ');
-          throw new Error(
+          throw new CloudWatchReadError(
             `GetMetricData ${result.StatusCode} for ${query.metricKey} ${query.statistic}${why ? `: ${why}` : ''}`,
           );
         }
