@@ -7,8 +7,10 @@ import { join } from 'node:path';
 import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { SFNClient } from '@aws-sdk/client-sfn';
+import { SNSClient } from '@aws-sdk/client-sns';
 import { type Command, dispatch, type Program } from '../cli/command';
 import { runMain } from '../cli/errors';
+import { doctorCommand } from './commands/doctor';
 import { drillPagingCommand } from './commands/drill-paging';
 import { initCommand } from './commands/init';
 import { recoveryCliCommand } from './commands/recovery';
@@ -17,7 +19,12 @@ import type { CliDeps } from './deps';
 export { UsageError } from '../cli/errors';
 export type { CliDeps } from './deps';
 
-const COMMANDS: readonly Command<CliDeps>[] = [initCommand, drillPagingCommand, recoveryCliCommand];
+const COMMANDS: readonly Command<CliDeps>[] = [
+  initCommand,
+  doctorCommand,
+  drillPagingCommand,
+  recoveryCliCommand,
+];
 
 export const OPS_PROGRAM: Program<CliDeps> = {
   invocation: 'npm run ops --',
@@ -40,6 +47,7 @@ if (require.main === module) {
         sfn: new SFNClient({ region }),
         user: process.env.USER ?? 'unknown',
       }),
+      doctor: (region) => ({ cloudwatch: new CloudWatchClient({ region }), sns: new SNSClient({ region }) }),
       log: (line) => process.stdout.write(`${line}\n`),
       sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
       now: () => new Date(),

@@ -3,12 +3,14 @@ import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import type { EnvironmentConfig } from '../../lib/core/config/schema';
 import { listEnvironments, loadEnvironments } from '../../lib/core/environments/load';
 import { UsageError } from '../cli/errors';
+import type { DoctorClients } from './doctor';
 import type { RecoveryCliDeps } from './recovery';
 
 export interface CliDeps {
   readonly configDir: string;
   readonly cloudwatch: (region: string) => CloudWatchClient;
   readonly recovery?: (region: string) => Omit<RecoveryCliDeps, 'log' | 'now'>;
+  readonly doctor?: (region: string) => DoctorClients;
   readonly log: (line: string) => void;
   readonly sleep: (ms: number) => Promise<void>;
   readonly now: () => Date;
