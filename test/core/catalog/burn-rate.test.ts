@@ -43,3 +43,36 @@ describe('burn-rate math (SRE Workbook ch. 5)', () => {
     expect(() => errorBudgetPercent(100)).toThrowError(/between 0 and 100/);
   });
 });
+
+describe('burn-rate boundaries', () => {
+  it('names each window and the budget share it spends before alerting', () => {
+    expect(BURN_RATE_WINDOWS.map((w) => [w.name, w.budgetSpent])).toEqual([
+      ['1h', '2%'],
+      ['6h', '5%'],
+      ['3d', '10%'],
+    ]);
+  });
+
+  it('refuses objectives of 0% and 100% and accepts those just inside', () => {
+    expect(() => errorBudgetPercent(0)).toThrowError(/between 0 and 100 percent, got 0/);
+    expect(() => errorBudgetPercent(-1)).toThrowError(RangeError);
+    expect(errorBudgetPercent(0.5)).toBe(99.5);
+    expect(errorBudgetPercent(99.999)).toBe(0.001);
+  });
+
+  it('an error ratio exactly at the threshold fires after the whole window', () => {
+    expect(detectionMinutes(window('1h'), 99.5, 7.2)).toBe(60);
+    expect(detectionMinutes(window('6h'), 99.5, 3)).toBe(360);
+    expect(detectionMinutes(window('1h'), 99.5, 7.19)).toBe(Number.POSITIVE_INFINITY);
+  });
+
+  it('exhaustion time scales inversely with the error ratio', () => {
+    expect(minutesToExhaustBudget(99.9, 0.1)).toBe(43_200);
+    expect(minutesToExhaustBudget(99.5, 5)).toBe(4320);
+    expect(minutesToExhaustBudget(99.5, -1)).toBe(Number.POSITIVE_INFINITY);
+  });
+
+  it('a zero burn rate gives a zero threshold', () => {
+    expect(burnRateThresholdPercent(99.5, 0)).toBe(0);
+  });
+});
