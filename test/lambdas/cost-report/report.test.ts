@@ -242,7 +242,9 @@ describe('free-tier usage agrees with the synth-time guard', () => {
       .map((r) => r.Properties);
     cloudwatch.on(DescribeAlarmsCommand).resolves({ MetricAlarms: metricAlarms as never });
     await runCostReport({ kind: 'schedule' }, settings, deps());
-    const guard = freeTierReportOf(app.synth().stacksRecursively).accounts.find((a) => a.account === '222222222222');
+    const guard = freeTierReportOf(app.synth().stacksRecursively).accounts.find(
+      (a) => a.account === '222222222222',
+    );
     expect(guard?.alarmMetrics.standard).toBe(10);
     expect(published().body.lines.join('\n')).toContain(`alarm metrics ${guard?.alarmMetrics.standard}/10`);
   });
