@@ -9,7 +9,7 @@ import '../tools/drill/polyfill';
 import { benchFunctions } from './functions';
 import { notifierLatency } from './notifier-latency';
 import { recoveryFigures } from './recovery';
-import { replayFigures } from './replay';
+import { replayFigures, replayReport } from './replay';
 
 const root = join(__dirname, '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
@@ -71,12 +71,7 @@ async function main(): Promise<void> {
 
   const replay = replayFigures();
   results.replay = replay;
-  process.stdout.write('\nreplay (free profile, example-prod): detection latency from onset\n');
-  for (const r of replay) {
-    process.stdout.write(
-      `  ${r.scenario.padEnd(30)} ${r.detection === undefined ? (r.pages === 0 ? 'no page' : `${r.pages} pages`) : `${r.detection} min`}${r.target === undefined ? '' : ` (target ${r.target} min)`}${r.seedFigure ? `; seed: ${r.seedFigure}` : ''}${r.wallMs ? `; replayed in ${ms(r.wallMs)}` : ''}\n`,
-    );
-  }
+  process.stdout.write(`\n${replayReport(replay)}`);
 
   results.backtest = benchBacktest((text) => process.stdout.write(text));
 

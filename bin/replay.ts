@@ -9,7 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { signalSummary } from '../lib/core/catalog/resolve';
-import { loadScenario, type ReplayResult, runScenario } from '../lib/core/replay/scenario';
+import { latencyText, loadScenario, type ReplayResult, runScenario } from '../lib/core/replay/scenario';
 import { alarmChart } from '../lib/core/replay/svg';
 import { explainError } from '../tools/cli/errors';
 import { type BacktestDeps, fromCloudWatch, fromFile } from '../tools/replay/backtest-command';
@@ -34,14 +34,23 @@ export function report(result: ReplayResult): string {
   if (events.length > 40) lines.push(`    ... ${events.length - 40} more`);
   lines.push('  alarms that fired:');
   for (const a of result.alarms.filter((x) => x.firstAlarmMinute !== undefined)) {
-    const latency =
-      s.onset === undefined ? '' : `, ${(a.firstAlarmMinute as number) - s.onset} min after onset`;
+    const latency = s.onset === undefined ? '' : `, ${latencyText(a.firstAlarmMinute as number, s.onset)}`;
     lines.push(
       `    ${a.id} [${a.severity}${a.pages ? '' : ', silent'}] first ALARM at minute ${a.firstAlarmMinute}${latency}`,
     );
   }
   lines.push(
     `  pages: ${result.pages.length}${result.detectionMinutes === undefined ? '' : `; detection ${result.detectionMinutes} min after onset`}${s.target ? ` (target ${s.target.minutes} min; seed: ${s.target.seedFigure})` : ''}`,
+  );
+  for (const p of result.mutedPages) {
+    lines.push(
+      `  muted: ${p.alarm} [${p.severity}] at minute ${p.minute}${p.mute.reason ? ` (${p.mute.reason})` : ''}`,
+    );
+  }
+  lines.push(
+    `  ingestion delay (min): ${Object.entries(result.ingestionDelay)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
   );
   for (const e of result.expectations) lines.push(`  ${e.passed ? 'PASS' : 'FAIL'} ${e.text}: ${e.detail}`);
   return lines.join('\n');

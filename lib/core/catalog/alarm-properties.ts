@@ -23,6 +23,8 @@ export interface MetricAlarmProperties {
   readonly ExtendedStatistic?: string;
   readonly Period?: number;
   readonly Metrics?: readonly MetricDataQuery[];
+  /** `evaluate` (CloudWatch's default when omitted) or `ignore`; percentile alarms only. */
+  readonly EvaluateLowSampleCountPercentile?: string;
 }
 
 export interface MetricDataQuery {

@@ -1,28 +1,44 @@
 /**
- * CloudWatch alarm evaluation, minute by minute, over synthesized alarm properties:
- * - a period >= 60 s is evaluated every minute over windows that end at the evaluation time, so a
- *   1 h period with one evaluation period is a rolling hour;
- * - M of N: ALARM when at least DatapointsToAlarm of the last EvaluationPeriods datapoints breach;
- * - missing data (CloudWatch "Configuring how alarms treat missing data"): `breaching` and
- *   `notBreaching` stand in for missing points among the last N; `missing` and `ignore` evaluate the
- *   most recent existing points within a wider evaluation range (N + 2 here), never alarm on fewer
- *   than M breaching points, and when every point is missing go to INSUFFICIENT_DATA (`missing`) or
- *   keep the state (`ignore`);
- * - actions fire on state changes only.
- * Minutes before the scenario repeat its first minute: the system was in its starting state.
+ * CloudWatch alarm evaluation, minute by minute, over synthesized alarm properties. Each rule is
+ * the CloudWatch user guide's ("Configuring how CloudWatch alarms treat missing data", "Alarm
+ * evaluation"); test/core/replay/cloudwatch-rules.test.ts quotes the documentation for each.
+ * - A period >= 60 s is evaluated every minute over windows that end at the evaluation time.
+ * - The evaluation range is EvaluationPeriods + 2 datapoints (the guide's example: 5 for 3 periods).
+ *   With at least N real datapoints in it, the most recent N real ones decide and the missing-data
+ *   setting is not used; with fewer, `breaching` / `notBreaching` fill the gap, and `missing` /
+ *   `ignore` decide on the real ones, with the premature-alarm rule, and go to INSUFFICIENT_DATA
+ *   (`missing`) or keep the state (`ignore`) when the real ones cannot decide.
+ * - Data arrive `delay` minutes after the minute they describe (ingestion delay, per namespace).
+ * - Percentile alarms with `EvaluateLowSampleCountPercentile: ignore` keep their state while the
+ *   latest period has too few samples.
+ * Minutes before the data repeat its first minute: the metric was reported before the alarm existed.
  */
 import type { CompositeAlarmProperties, MetricAlarmProperties } from '../catalog/alarm-properties';
 import { evaluateExpression, parseExpression } from './expression';
 import type { MinuteSamples, SampleSeries } from './samples';
-import { statistic } from './statistics';
+import { isLowSampleCount, statistic } from './statistics';
 
 export type AlarmState = 'OK' | 'ALARM' | 'INSUFFICIENT_DATA';
+/** "When you create a CloudWatch alarm, its first state by default is INSUFFICIENT_DATA." */
+export const INITIAL_STATE: AlarmState = 'INSUFFICIENT_DATA';
 export const EXTRA_EVALUATION_RANGE = 2;
 
-/** Finds the samples of a metric (by namespace and name; a scenario is one environment). */
-export type MetricLookup = (namespace: string, metricName: string) => SampleSeries | undefined;
+/** One metric an alarm reads, as its properties name it. */
+export interface MetricRequest {
+  readonly namespace: string;
+  readonly metricName: string;
+  readonly dimensions: Readonly<Record<string, string>>;
+  readonly statistic: string;
+  readonly periodSeconds: number;
+}
 
-const SIMPLE = new Set(['Sum', 'Average', 'SampleCount', 'Minimum', 'Maximum']);
+/** Finds the raw samples per minute of a metric; undefined when nothing was ever published. */
+export type MetricLookup = (metric: MetricRequest) => SampleSeries | undefined;
+
+/** Minutes after the end of a minute until its samples can be read, by namespace. */
+export type IngestionDelay = (namespace: string) => number;
+
+const PREFIX_STATISTICS = new Set(['Sum', 'Average', 'SampleCount']);
 
 /** Fast window statistics: prefix sums for Sum, Average and SampleCount. */
 class IndexedSeries {
@@ -46,33 +62,32 @@ class IndexedSeries {
     this.first = minutes[0];
   }
 
-  /** Statistic over minutes [start, end) of the scenario; minutes before 0 repeat minute 0. */
-  window(stat: string, start: number, end: number): number | undefined {
-    const end2 = Math.min(end, this.minutes.length);
-    if (end2 <= 0 && end <= 0) return this.beforeStart(stat, end - start);
-    if (SIMPLE.has(stat) && stat !== 'Minimum' && stat !== 'Maximum') {
-      const lead = Math.max(0, -start);
-      const from = Math.max(0, start);
-      let sum = (this.prefixSum[end2] as number) - (this.prefixSum[from] as number);
-      let count = (this.prefixCount[end2] as number) - (this.prefixCount[from] as number);
-      if (lead > 0 && this.first) {
-        const firstSum = (this.prefixSum[1] as number) - (this.prefixSum[0] as number);
-        const firstCount = (this.prefixCount[1] as number) - (this.prefixCount[0] as number);
-        sum += lead * firstSum;
-        count += lead * firstCount;
+  /** Statistic and sample count over minutes [start, end); minutes before 0 repeat minute 0. */
+  window(stat: string, start: number, end: number): { value: number | undefined; count: number } {
+    const to = Math.min(end, this.minutes.length);
+    const from = Math.max(0, start);
+    const lead = Math.max(0, Math.min(end, 0) - start);
+    if (PREFIX_STATISTICS.has(stat)) {
+      let sum = 0;
+      let count = 0;
+      if (to > from) {
+        sum = (this.prefixSum[to] as number) - (this.prefixSum[from] as number);
+        count = (this.prefixCount[to] as number) - (this.prefixCount[from] as number);
       }
-      if (count === 0) return undefined;
-      return stat === 'Sum' ? sum : stat === 'SampleCount' ? count : sum / count;
+      if (lead > 0) {
+        sum += lead * (this.prefixSum[1] as number);
+        count += lead * (this.prefixCount[1] as number);
+      }
+      if (count === 0) return { value: undefined, count };
+      return { value: stat === 'Sum' ? sum : stat === 'SampleCount' ? count : sum / count, count };
     }
     const slice: (MinuteSamples | undefined)[] = [];
     // A repeated first minute only matters for how many samples there are, not their shape.
-    if (start < 0 && this.first) slice.push(scale(this.first, -start));
-    slice.push(...this.minutes.slice(Math.max(0, start), end2));
-    return statistic(stat, slice);
-  }
-
-  private beforeStart(stat: string, length: number): number | undefined {
-    return this.first ? statistic(stat, [scale(this.first, length)]) : undefined;
+    if (lead > 0 && this.first) slice.push(scale(this.first, lead));
+    if (to > from) slice.push(...this.minutes.slice(from, to));
+    let count = 0;
+    for (const m of slice) for (const c of m?.counts ?? []) count += c;
+    return { value: statistic(stat, slice), count };
   }
 }
 
@@ -80,51 +95,91 @@ function scale(m: MinuteSamples, times: number): MinuteSamples {
   return { values: m.values, counts: m.counts.map((c) => c * times) };
 }
 
+interface Input {
+  readonly id: string;
+  readonly series: IndexedSeries | undefined;
+  readonly stat: string;
+  readonly delay: number;
+}
+
+function dimensionsOf(list: readonly { Name: string; Value: string }[] | undefined): Record<string, string> {
+  return Object.fromEntries((list ?? []).map((d) => [d.Name, d.Value]));
+}
+
 /** A synthesized metric alarm, ready to produce one datapoint per evaluation time. */
 export class AlarmEvaluator {
   private readonly periodMinutes: number;
-  private readonly inputs: { id: string; series: IndexedSeries | undefined; stat: string }[];
+  private readonly inputs: readonly Input[];
   private readonly expression?: ReturnType<typeof parseExpression>;
 
   constructor(
     readonly props: MetricAlarmProperties,
     lookup: MetricLookup,
+    delay: IngestionDelay = () => 0,
   ) {
-    const index = (ns: string, name: string) => {
-      const s = lookup(ns, name);
-      return s ? new IndexedSeries(s) : undefined;
+    const input = (id: string, request: MetricRequest): Input => {
+      const samples = lookup(request);
+      return {
+        id,
+        series: samples ? new IndexedSeries(samples) : undefined,
+        stat: request.statistic,
+        delay: delay(request.namespace),
+      };
     };
     if (props.Metrics) {
       const returned = props.Metrics.find((q) => q.ReturnData);
       if (!returned?.Expression) throw new Error(`${props.AlarmName}: no returned expression`);
       this.expression = parseExpression(returned.Expression);
-      const stats = props.Metrics.filter((q) => q.MetricStat);
-      this.inputs = stats.map((q) => ({
-        id: q.Id,
-        series: index(q.MetricStat?.Metric.Namespace ?? '', q.MetricStat?.Metric.MetricName ?? ''),
-        stat: q.MetricStat?.Stat ?? 'Average',
-      }));
-      this.periodMinutes = (stats[0]?.MetricStat?.Period ?? 60) / 60;
+      const stats = props.Metrics.flatMap((q) => (q.MetricStat ? [{ id: q.Id, stat: q.MetricStat }] : []));
+      this.inputs = stats.map(({ id, stat }) =>
+        input(id, {
+          namespace: stat.Metric.Namespace,
+          metricName: stat.Metric.MetricName,
+          dimensions: dimensionsOf(stat.Metric.Dimensions),
+          statistic: stat.Stat,
+          periodSeconds: stat.Period,
+        }),
+      );
+      this.periodMinutes = (stats[0]?.stat.Period ?? 60) / 60;
     } else {
+      const period = props.Period ?? 60;
       this.inputs = [
-        {
-          id: 'm',
-          series: index(props.Namespace ?? '', props.MetricName ?? ''),
-          stat: props.Statistic ?? props.ExtendedStatistic ?? 'Average',
-        },
+        input('m', {
+          namespace: props.Namespace ?? '',
+          metricName: props.MetricName ?? '',
+          dimensions: dimensionsOf(props.Dimensions),
+          statistic: props.Statistic ?? props.ExtendedStatistic ?? 'Average',
+          periodSeconds: period,
+        }),
       ];
-      this.periodMinutes = (props.Period ?? 60) / 60;
+      this.periodMinutes = period / 60;
     }
   }
 
-  /** The datapoint of the period that ends `k` periods before evaluation time `t` (minutes). */
+  /**
+   * The datapoint of the period that ends `k` periods before evaluation time `t` (minutes), from
+   * the samples ingested by `t`.
+   */
   datapoint(t: number, k: number): number | undefined {
+    return this.read(t, k).value;
+  }
+
+  private read(t: number, k: number): { value: number | undefined; lowSamples: boolean } {
     const end = t - k * this.periodMinutes;
     const start = end - this.periodMinutes;
     const values: Record<string, number | undefined> = {};
-    for (const input of this.inputs) values[input.id] = input.series?.window(input.stat, start, end);
-    if (!this.expression) return values.m;
-    return evaluateExpression(this.expression, values);
+    let lowSamples = false;
+    for (const input of this.inputs) {
+      const visibleEnd = Math.min(end, t - input.delay);
+      const w =
+        input.series && visibleEnd > start
+          ? input.series.window(input.stat, start, visibleEnd)
+          : { value: undefined, count: 0 };
+      values[input.id] = w.value;
+      if (isLowSampleCount(input.stat, w.count)) lowSamples = true;
+    }
+    if (!this.expression) return { value: values.m, lowSamples };
+    return { value: evaluateExpression(this.expression, values), lowSamples };
   }
 
   breaches(value: number): boolean {
@@ -146,23 +201,50 @@ export class AlarmEvaluator {
   evaluate(t: number, current: AlarmState): AlarmState {
     const n = this.props.EvaluationPeriods;
     const m = this.props.DatapointsToAlarm;
-    const treatment = this.props.TreatMissingData;
-    if (treatment === 'breaching' || treatment === 'notBreaching') {
-      let breaching = 0;
-      for (let k = 0; k < n; k++) {
-        const v = this.datapoint(t, k);
-        if (v === undefined ? treatment === 'breaching' : this.breaches(v)) breaching++;
-      }
-      return breaching >= m ? 'ALARM' : 'OK';
-    }
-    const existing: number[] = [];
-    for (let k = 0; k < n + EXTRA_EVALUATION_RANGE && existing.length < n; k++) {
-      const v = this.datapoint(t, k);
-      if (v !== undefined) existing.push(v);
-    }
-    if (existing.length === 0) return treatment === 'ignore' ? current : 'INSUFFICIENT_DATA';
-    return existing.filter((v) => this.breaches(v)).length >= m ? 'ALARM' : 'OK';
+    const latest = this.read(t, 0);
+    if (this.props.EvaluateLowSampleCountPercentile === 'ignore' && latest.lowSamples) return current;
+    // Datapoints of the evaluation range, most recent first.
+    const range = [latest.value];
+    for (let k = 1; k < n + EXTRA_EVALUATION_RANGE; k++) range.push(this.datapoint(t, k));
+    return decideState(
+      range.map((v) => (v === undefined ? undefined : this.breaches(v))),
+      n,
+      m,
+      this.props.TreatMissingData,
+      current,
+    );
   }
+}
+
+/**
+ * The documented decision over the evaluation range: `breaching[i]` is whether the datapoint `i`
+ * periods before the latest breaches, undefined when it is missing.
+ */
+export function decideState(
+  breaching: readonly (boolean | undefined)[],
+  evaluationPeriods: number,
+  datapointsToAlarm: number,
+  treatMissingData: string,
+  current: AlarmState,
+): AlarmState {
+  const real = breaching.flatMap((b, age) => (b === undefined ? [] : [{ breaches: b, age: age + 1 }]));
+  const alarmWhen = (count: number): AlarmState => (count >= datapointsToAlarm ? 'ALARM' : 'OK');
+  if (real.length >= evaluationPeriods) {
+    return alarmWhen(real.slice(0, evaluationPeriods).filter((r) => r.breaches).length);
+  }
+  const breachingReal = real.filter((r) => r.breaches).length;
+  if (treatMissingData === 'breaching') return alarmWhen(breachingReal + evaluationPeriods - real.length);
+  if (treatMissingData === 'notBreaching') return alarmWhen(breachingReal);
+  const keep: AlarmState = treatMissingData === 'ignore' ? current : 'INSUFFICIENT_DATA';
+  if (real.length === 0) return keep;
+  if (breachingReal >= datapointsToAlarm) return 'ALARM';
+  const anyNotBreaching = real.some((r) => !r.breaches);
+  if (anyNotBreaching) return 'OK';
+  // Premature alarm state: the oldest breaching datapoint is at least M periods old and nothing
+  // newer is non-breaching; `ignore` keeps its state there instead ("Retain current state").
+  const oldest = real.at(-1)?.age ?? 0;
+  if (oldest >= datapointsToAlarm) return treatMissingData === 'ignore' ? current : 'ALARM';
+  return keep;
 }
 
 /** Evaluates a composite rule (`ALARM("x")`, `OK("x")`, `INSUFFICIENT_DATA("x")`, AND, OR, NOT, TRUE, FALSE). */
@@ -185,7 +267,7 @@ export function compositeInAlarm(
     if (token === 'FALSE') return false;
     const m = /^(ALARM|OK|INSUFFICIENT_DATA)\("([^"]+)"\)$/.exec(token ?? '');
     if (!m) throw new Error(`cannot read composite rule ${props.AlarmRule}`);
-    return (states.get(m[2] as string) ?? 'INSUFFICIENT_DATA') === m[1];
+    return (states.get(m[2] as string) ?? INITIAL_STATE) === m[1];
   };
   const and = (): boolean => {
     let v = primary();

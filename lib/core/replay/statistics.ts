@@ -53,6 +53,20 @@ export function statistic(name: string, minutes: readonly (MinuteSamples | undef
   throw new Error(`statistic "${name}" is not supported by the replay evaluator`);
 }
 
+/**
+ * Whether a percentile period has too few samples to be statistically significant ("Percentile-based
+ * CloudWatch alarms and low data samples"): fewer than 10 / (1 - p) samples for p in [0.5, 1), fewer
+ * than 10 / p for p in (0, 0.5). Other statistics are never low.
+ */
+export function isLowSampleCount(name: string, samples: number): boolean {
+  const percentile = /^p(\d+(?:\.\d+)?)$/.exec(name);
+  if (!percentile) return false;
+  const p = Number(percentile[1]) / 100;
+  if (p >= 0.5 && p < 1) return samples < 10 / (1 - p);
+  if (p > 0 && p < 0.5) return samples < 10 / p;
+  return false;
+}
+
 /** Nearest-rank percentile over values with counts. */
 function percentileOf(p: number, minutes: readonly (MinuteSamples | undefined)[], total: number): number {
   const pairs: [number, number][] = [];

@@ -81,6 +81,9 @@ describe('signal catalog', () => {
         'slo-burn-1h',
         'rds-cpu-high',
         'redis-memory-high',
+        'api-latency-p95',
+        'queue-admission-stalled',
+        'kafka-consumer-lag',
       ]),
     );
     expect(catalog.alarmMetrics).toBe(10);
@@ -88,7 +91,7 @@ describe('signal catalog', () => {
     expect(burn3d?.reason).toBe(
       "free profile: needs 1 alarm metric(s), 0 of this environment's share of 10 left",
     );
-    expect(catalog.dashboardOnly.find((d) => d.spec.id === 'api-latency-p95')?.reason).toMatch(
+    expect(catalog.dashboardOnly.find((d) => d.spec.id === 'redis-hit-rate-low')?.reason).toMatch(
       /dashboard only/,
     );
   });
@@ -99,7 +102,7 @@ describe('signal catalog', () => {
     expect(new Set(FREE_PROFILE_ORDER).size).toBe(FREE_PROFILE_ORDER.length);
     expect(freeProfileRank('service-down')).toBe(1);
     expect(freeProfileRank(FREE_PROFILE_ORDER.at(-1) ?? '')).toBe(FREE_PROFILE_ORDER.length);
-    expect(freeProfileRank('api-latency-p95')).toBeUndefined();
+    expect(freeProfileRank('redis-hit-rate-low')).toBeUndefined();
     // A smaller share is spent on the first signals of the order: service-down (1 metric) and the
     // error ratio (requests and 5xx, 2 metrics) use all 3; nothing later gets in.
     const base = configFrom('example-prod');

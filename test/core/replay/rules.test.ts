@@ -18,7 +18,7 @@ describe('series notation (promtool semantics)', () => {
     expect(expandSeries(notation)).toEqual(expected);
   });
   it('names a term it cannot read', () => {
-    expect(() => expandSeries('1 two 3')).toThrowError('cannot read series term "two"');
+    expect(() => expandSeries('1 two 3')).toThrowError('cannot read series term "two" (term 2 of 3;');
   });
 });
 
@@ -46,11 +46,25 @@ describe('statistics from raw samples', () => {
     expect(statistic('Sum', [m])).toBe(825);
     expect(statistic('SampleCount', [m])).toBe(6600);
   });
-  it('latency samples have the requested P95', () => {
+  it.each([1, 2, 3, 5, 19, 20, 21, 100, 6600])(
+    'latency samples have exactly the requested P95 with %i samples',
+    (n) => {
+      const [m] = latencySamples([1500], [n]);
+      expect(statistic('p95', [m])).toBe(1500);
+      expect(statistic('SampleCount', [m])).toBe(n);
+      expect(statistic('Maximum', [m])).toBeLessThanOrEqual(3000);
+    },
+  );
+  it('latency samples spread below and above the P95', () => {
     const [m] = latencySamples([850], [6600]);
-    expect(statistic('p95', [m])).toBeGreaterThan(800);
-    expect(statistic('p95', [m])).toBeLessThan(900);
+    expect(statistic('p50', [m])).toBeGreaterThan(850 / 10);
+    expect(statistic('p50', [m])).toBeLessThan(850 / 2);
     expect(statistic('PR(:100)', [m])).toBeLessThan(50);
+    expect(latencySamples([850, undefined, 850], [10, 10, 0])).toEqual([
+      expect.anything(),
+      undefined,
+      undefined,
+    ]);
   });
   it('noise is deterministic per seed and bounded', () => {
     const a = withNoise([100, 100, 100], 0.1, 'x');
@@ -74,9 +88,21 @@ describe('metric math', () => {
     ).toBe(1);
     expect(run('(a + b) / 2 - -1', { a: 1, b: 3 })).toBe(3);
   });
-  it('a missing input or a division by zero gives no datapoint', () => {
-    expect(run('100 * errors / requests', { errors: 1, requests: undefined })).toBeUndefined();
+  it('a division by zero gives no datapoint', () => {
     expect(run('100 * errors / requests', { errors: 0, requests: 0 })).toBeUndefined();
+    expect(run('a / 0', { a: 1 })).toBeUndefined();
+  });
+  it('comparisons, logic and negation', () => {
+    expect(run('a == 1', { a: 1 })).toBe(1);
+    expect(run('a != 1', { a: 1 })).toBe(0);
+    expect(run('a <= 1', { a: 2 })).toBe(0);
+    expect(run('a > 1', { a: 2 })).toBe(1);
+    expect(run('a < 1 OR a > 5', { a: 6 })).toBe(1);
+    expect(run('a > 1 && a < 5', { a: 6 })).toBe(0);
+    expect(run('NOT a', { a: 0 })).toBe(1);
+    expect(run('NOT a', { a: 3 })).toBe(0);
+    expect(run('-a', { a: undefined })).toBeUndefined();
+    expect(run('2 * 3 - 4 / 2', {})).toBe(4);
   });
   it('rejects what it cannot read', () => {
     expect(() => parseExpression('RATE(m1)')).toThrowError(/expected/);
@@ -127,24 +153,78 @@ describe('alarm evaluation (CloudWatch rules)', () => {
     expect(alarmed).toHaveLength(60);
   });
 
-  // CloudWatch docs, "Configuring how CloudWatch alarms treat missing data": 3 of 3 examples.
-  const threeOfThree = { EvaluationPeriods: 3, DatapointsToAlarm: 3 };
-  // Five leading minutes keep the wider evaluation range of `missing` and `ignore` inside the data.
   it.each([
-    ['breaching', '0x4 20 20 _', 'OK', 'ALARM'],
-    ['notBreaching', '0x4 20 20 _', 'OK', 'OK'],
-    ['missing', '0x4 20 20 _', 'OK', 'OK'],
-    ['ignore', '0x4 20 20 _', 'OK', 'OK'],
-    ['breaching', '_x7', 'OK', 'ALARM'],
-    ['notBreaching', '_x7', 'ALARM', 'OK'],
-    ['missing', '_x7', 'OK', 'INSUFFICIENT_DATA'],
-    ['ignore', '_x7', 'ALARM', 'ALARM'],
-    ['ignore', '_x7', 'OK', 'OK'],
-    ['missing', '0x4 20 20 20 _ _', 'OK', 'ALARM'],
-    ['missing', '0x4 0 20 _ _ 20', 'OK', 'OK'],
-  ] as const)('missing data %s with %s (state %s) -> %s', (treatment, notation, current, expected) => {
-    const e = evaluator(notation, { TreatMissingData: treatment, ...threeOfThree });
-    expect(stateAt(e, expandSeries(notation).length, current)).toBe(expected);
+    ['GreaterThanOrEqualToThreshold', '10 10', 'ALARM', '9 9'],
+    ['GreaterThanThreshold', '11 11', 'ALARM', '10 10'],
+    ['LessThanThreshold', '9 9', 'ALARM', '10 10'],
+    ['LessThanOrEqualToThreshold', '10 10', 'ALARM', '11 11'],
+  ] as const)('%s: %s alarms, %s does not', (comparison, breaching, _state, ok) => {
+    const props = { ComparisonOperator: comparison, EvaluationPeriods: 2, DatapointsToAlarm: 2 };
+    expect(stateAt(evaluator(breaching, props), 2)).toBe('ALARM');
+    expect(stateAt(evaluator(ok, props), 2)).toBe('OK');
+  });
+
+  it('an unknown comparison is an error, not a silent OK', () => {
+    expect(() => stateAt(evaluator('1', { ComparisonOperator: 'Between' }), 1)).toThrowError(
+      'comparison Between is not supported',
+    );
+  });
+
+  it('M of N looks at exactly N datapoints: an older breach outside the window does not count', () => {
+    const props = { EvaluationPeriods: 3, DatapointsToAlarm: 2 };
+    // 20 0 20 0 0: at t=5 the last three are 20 0 0 (one breach): OK; at t=3 they are 20 0 20: ALARM.
+    expect(stateAt(evaluator('20 0 20 0 0', props), 3)).toBe('ALARM');
+    expect(stateAt(evaluator('20 0 20 0 0', props), 5)).toBe('OK');
+    expect(stateAt(evaluator('20 0 20 0 0', props), 4)).toBe('OK');
+  });
+
+  it('ingestion delay hides the newest minutes: a breach is seen delay minutes later', () => {
+    const props = { EvaluationPeriods: 1, DatapointsToAlarm: 1 };
+    const delayed = new AlarmEvaluator(
+      alarm(props),
+      () => gaugeSamples(expandSeries('0 0 20 0 0')),
+      () => 2,
+    );
+    // Minute 2 breaches; without delay it is the datapoint at t=3, with 2 minutes of delay at t=5.
+    expect(stateAt(evaluator('0 0 20 0 0', props), 3)).toBe('ALARM');
+    expect(stateAt(delayed, 3)).toBe('OK');
+    expect(stateAt(delayed, 5)).toBe('ALARM');
+    expect(delayed.datapoint(5, 0)).toBeUndefined();
+    expect(delayed.datapoint(5, 2)).toBe(20);
+  });
+
+  it('a metric math alarm reads every input and evaluates the returned expression', () => {
+    const props = alarm({
+      Namespace: undefined,
+      MetricName: undefined,
+      Statistic: undefined,
+      Period: undefined,
+      EvaluationPeriods: 1,
+      DatapointsToAlarm: 1,
+      Threshold: 5,
+      Metrics: [
+        { Id: 'e', Expression: 'a + b', ReturnData: true },
+        {
+          Id: 'a',
+          ReturnData: false,
+          MetricStat: { Metric: { Namespace: 'N', MetricName: 'A' }, Period: 60, Stat: 'Sum' },
+        },
+        {
+          Id: 'b',
+          ReturnData: false,
+          MetricStat: { Metric: { Namespace: 'N', MetricName: 'B' }, Period: 60, Stat: 'Sum' },
+        },
+      ],
+    });
+    const e = new AlarmEvaluator(props, (m) =>
+      gaugeSamples(expandSeries(m.metricName === 'A' ? '2 2' : '1 4')),
+    );
+    expect(e.datapoint(1, 0)).toBe(3);
+    expect(stateAt(e, 1)).toBe('OK');
+    expect(stateAt(e, 2)).toBe('ALARM');
+    expect(
+      () => new AlarmEvaluator({ ...props, Metrics: props.Metrics?.slice(1) }, () => undefined),
+    ).toThrowError('a: no returned expression');
   });
 
   it('composite rules combine child states', () => {

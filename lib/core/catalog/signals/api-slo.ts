@@ -64,7 +64,10 @@ export const apiErrorRateFast: SignalDefinition = {
 export const apiLatency: SignalDefinition = {
   id: 'api-latency-p95',
   title: 'API P95 latency at or above 1 s',
-  severity: 'P2',
+  // P1: a P95 above seed 003's 1 s critical line makes booking unusable at an opening (002 s4.2 P1:
+  // a main function unavailable); it is the only signal of a Redis failure the app absorbs by
+  // reading the database (003 s3.1: 3 ms to 1,900 ms, no errors).
+  severity: 'P1',
   seed: '001 s2.2, 003 s4, 002 s4.1',
   runbook: [
     'Open the SLO dashboard: compare P95 with the 200/500/1000 ms levels and find slow routes in the "slow requests" Logs Insights query.',

@@ -9,6 +9,9 @@ export const FREE_PROFILE_ORDER: readonly string[] = [
   'slo-burn-1h',
   // Above the latency SLO and DB connections: the 000 replay paged nobody without it.
   'queue-admission-stalled',
+  // Within the 10 free alarm metrics of example prod: a latency-only degradation and a Redis
+  // failure absorbed by the database page nothing else (replay: latency-only, redis-fallback).
+  'api-latency-p95',
   'rds-cpu-high',
   'redis-memory-high',
   'kafka-consumer-lag',

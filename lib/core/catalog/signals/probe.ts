@@ -17,12 +17,15 @@ export const serviceDown: SignalDefinition = {
   dashboard: 'slo',
   comparison: 'GreaterThanOrEqualToThreshold',
   unit: 'state',
-  evaluationPeriods: 2,
+  // 2 of 4: a probe that fails every other minute pages within 3 minutes; one failed check does not.
+  evaluationPeriods: 4,
   datapointsToAlarm: 2,
-  // A dead probe or a region-wide problem must page too.
-  missingData: 'breaching',
+  // A dead probe is not a dead service: with a healthy API it must not page P0 at night. The alarm
+  // goes to INSUFFICIENT_DATA (grey on the SLO dashboard) instead.
+  missingData: 'missing',
   defaultThreshold: constant(PROBE_HEALTH.redisDown),
-  thresholdSource: 'probe state >= redis down (2): redis, database or whole app down (003 s1)',
+  thresholdSource:
+    'probe state >= redis down (2) in 2 of 4 minutes: redis, database or whole app down (003 s1)',
   query: (ctx) => single(probeMetric(ctx, MINUTE)),
 };
 

@@ -2,12 +2,12 @@
  * The backtest: the environment's synthesized alarms evaluated minute by minute over an export of
  * its real metrics. Answers "what would have paged, when, at what severity", per day (UTC).
  */
-import { compositeAlarmProperties, metricAlarmProperties } from '../../catalog/alarm-properties';
-import { alarmName } from '../../catalog/naming';
 import { type ResolvedCatalog, resolveCatalog, signalSummary } from '../../catalog/resolve';
-import type { MetricAlarmSpec } from '../../catalog/types';
 import type { EnvironmentConfig } from '../../config/schema';
-import { AlarmEvaluator, type AlarmState, compositeInAlarm } from '../evaluate';
+import type { AlarmState } from '../evaluate';
+import { ingestionDelayOf } from '../ingestion';
+import { replayAlarms } from '../run';
+import { seriesPrefix } from '../scenario/series';
 import type { BacktestExport } from './export-format';
 import { exportLookup } from './series';
 
@@ -61,62 +61,25 @@ export function runBacktest(
     throw new Error(`the export is of environment ${data.environment}, not ${config.name}`);
   }
   const { lookup, minutes } = exportLookup(data);
-  const metricSpecs = catalog.alarms.filter((a): a is MetricAlarmSpec => a.kind === 'metric-alarm');
-  const evaluators = metricSpecs.map((spec) => ({
-    spec,
-    name: alarmName(config.name, spec.severity, spec.id),
-    evaluator: new AlarmEvaluator(metricAlarmProperties(config.name, spec), lookup),
-  }));
-  const composites = catalog.alarms.flatMap((a) =>
-    a.kind === 'composite-alarm'
-      ? [
-          {
-            spec: a,
-            props: compositeAlarmProperties(
-              config.name,
-              a,
-              (id) => metricSpecs.find((m) => m.id === id)?.severity ?? 'P1',
-            ),
-          },
-        ]
-      : [],
-  );
-  const traces = new Map<string, { values: (number | undefined)[]; states: AlarmState[] }>();
-  const states = new Map<string, AlarmState>();
-  for (const a of catalog.alarms) {
-    traces.set(a.id, { values: [undefined], states: ['OK'] });
-    states.set(alarmName(config.name, a.severity, a.id), 'OK');
-  }
-  for (let t = 1; t <= minutes; t++) {
-    for (const { spec, name, evaluator } of evaluators) {
-      const next = evaluator.evaluate(t, states.get(name) ?? 'OK');
-      states.set(name, next);
-      const trace = traces.get(spec.id);
-      trace?.values.push(evaluator.datapoint(t, 0));
-      trace?.states.push(next);
-    }
-    for (const { spec, props } of composites) {
-      const next: AlarmState = compositeInAlarm(props, states) ? 'ALARM' : 'OK';
-      states.set(props.AlarmName, next);
-      const trace = traces.get(spec.id);
-      trace?.values.push(next === 'ALARM' ? 1 : 0);
-      trace?.states.push(next);
-    }
-  }
-
+  // Real datapoints reach an alarm after the same ingestion delay as in a scenario (ingestion.ts).
+  const appNamespace = catalog.context.appNamespace;
+  const run = replayAlarms(catalog, lookup, {
+    minutes,
+    ingestionDelay: (namespace) => ingestionDelayOf(seriesPrefix(namespace, appNamespace)),
+  });
   const startMs = Date.parse(data.start);
-  const alarms: BacktestAlarm[] = catalog.alarms.map((a) => {
-    const trace = traces.get(a.id) ?? { values: [], states: [] };
-    const unit = a.kind === 'metric-alarm' ? a.unit : signalSummary(a.id)?.unit;
+  const alarms: BacktestAlarm[] = run.alarms.map((a) => {
+    const spec = catalog.alarms.find((s) => s.id === a.id);
+    const unit = spec?.kind === 'metric-alarm' ? spec.unit : signalSummary(a.id)?.unit;
     return {
       id: a.id,
-      name: alarmName(config.name, a.severity, a.id),
+      name: a.name,
       severity: a.severity,
-      pages: a.kind === 'composite-alarm' || a.actionsEnabled,
+      pages: a.pages,
       ...(unit ? { unit } : {}),
-      ...(a.kind === 'metric-alarm' ? { threshold: a.threshold } : {}),
-      values: trace.values,
-      states: trace.states,
+      ...(a.threshold === undefined ? {} : { threshold: a.threshold }),
+      values: a.values,
+      states: a.states,
     };
   });
   const pages = alarms

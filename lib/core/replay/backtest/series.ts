@@ -6,7 +6,8 @@
 import type { MetricLookup } from '../evaluate';
 import type { MinuteSamples, SampleSeries } from '../samples';
 import type { BacktestExport, ExportMetric } from './export-format';
-import { exportSlots } from './export-format';
+import { exportMetricKey, exportSlots } from './export-format';
+import { metricKey } from './plan';
 
 type Stats = Readonly<Record<string, number | undefined>>;
 
@@ -95,16 +96,12 @@ function defined(stats: Stats): Stats {
 /** The evaluator's metric lookup over an export (series built on first use), and its minutes. */
 export function exportLookup(data: BacktestExport): { lookup: MetricLookup; minutes: number } {
   const slots = exportSlots(data);
-  const byName = new Map<string, ExportMetric>();
-  for (const metric of data.metrics) {
-    const key = `${metric.namespace}\n${metric.metricName}`;
-    if (!byName.has(key)) byName.set(key, metric);
-  }
+  const byKey = new Map(data.metrics.map((m) => [exportMetricKey(m), m]));
   const built = new Map<string, SampleSeries>();
   return {
-    lookup: (namespace, metricName) => {
-      const key = `${namespace}\n${metricName}`;
-      const metric = byName.get(key);
+    lookup: (request) => {
+      const key = metricKey(request.namespace, request.metricName, request.dimensions);
+      const metric = byKey.get(key);
       if (!metric) return undefined;
       const series = built.get(key) ?? metricSamples(metric, data.periodSeconds, slots);
       built.set(key, series);
