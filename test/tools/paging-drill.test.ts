@@ -34,7 +34,7 @@ describe('paging drill plan', () => {
     expect(steps).toEqual([
       { severity: 'P0', alarmName: 'ops-example-prod-P0-service-down' },
       { severity: 'P1', alarmName: 'ops-example-prod-P1-api-error-rate-fast' },
-      { severity: 'P2', alarmName: 'ops-example-prod-P2-slo-burn-6h' },
+      { severity: 'P2', alarmName: 'ops-example-prod-P2-rds-cpu-high' },
       { severity: 'P3', skip: 'no P3 alarm in example-prod (free profile)' },
     ]);
   });

@@ -67,13 +67,15 @@ describe.each(variants)('OpsStack, %s profile, %s API', (profile, _api, override
     else expect(stack.catalog.dashboardOnly).toHaveLength(0);
   });
 
-  it('pages service-down at P0 with missing data treated as breaching', () => {
+  it('pages service-down at P0 on 2 of 4 minutes, a silent probe leaving it in INSUFFICIENT_DATA', () => {
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
       AlarmName: alarmName(config.name, 'P0', 'service-down'),
       Namespace: 'OpsStack/Probe',
       MetricName: 'ServiceHealth',
       Dimensions: [{ Name: 'Environment', Value: config.name }],
-      TreatMissingData: 'breaching',
+      TreatMissingData: 'missing',
+      EvaluationPeriods: 4,
+      DatapointsToAlarm: 2,
       AlarmDescription: Match.stringLikeRegexp(
         '^\\[P0\\] Service down.*First steps: 1\\).*Seed: 002 s1.3, 000\\.$',
       ),
