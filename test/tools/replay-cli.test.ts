@@ -142,7 +142,7 @@ describe('--from-cloudwatch through a mocked CloudWatch client', () => {
     expect(saved.metrics.map((m) => [m.metricName, m.statistics])).toEqual(
       recorded.metrics.map((m) => [m.metricName, m.statistics]),
     );
-    expect(h.lines).toContain('    13:07 P1 api-error-rate-fast (back to OK after 25 min)');
+    expect(h.lines).toContain('    13:08 P1 api-error-rate-fast (back to OK after 25 min)');
     expect(h.lines.at(-1)).toMatch(/^charts: .* \(\d+ SVG files\)$/);
 
     // The saved export replays offline to the same report.

@@ -97,8 +97,9 @@ describe('export series', () => {
   it('the evaluator looks metrics up by namespace and name; minutes cover the export', () => {
     const { lookup, minutes } = exportLookup(exportOf([metric], 300));
     expect(minutes).toBe(15);
-    expect(lookup('AWS/RDS', 'CPUUtilization')).toHaveLength(15);
-    expect(lookup('AWS/RDS', 'FreeStorageSpace')).toBeUndefined();
+    const request = { dimensions: metric.dimensions, statistic: 'Average', periodSeconds: 60 };
+    expect(lookup({ ...request, namespace: 'AWS/RDS', metricName: 'CPUUtilization' })).toHaveLength(15);
+    expect(lookup({ ...request, namespace: 'AWS/RDS', metricName: 'FreeStorageSpace' })).toBeUndefined();
   });
 });
 
