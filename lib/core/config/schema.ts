@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import { apiSection } from './sections/api';
 import { appSection } from './sections/app';
+import { billingSection } from './sections/billing';
 import { budgetSection } from './sections/budget';
 import { cacheSection } from './sections/cache';
 import { accountId, region } from './sections/common';
@@ -38,6 +39,7 @@ export const environmentSchema = z
       .describe(
         'free keeps the account inside the CloudWatch free tier; standard alarms on every signal. @default - free',
       ),
+    billing: billingSection,
     freeTier: freeTierSection,
     api: apiSection,
     database: databaseSection,

@@ -1,4 +1,7 @@
-/** `freeTier`: this environment's share of the account-wide free allowances. */
+/**
+ * `freeTier`: this environment's share of the free allowances of its billing family (the account,
+ * or every account of an AWS Organization's payer: see `billing`).
+ */
 import { z } from 'zod';
 
 export const freeTierSection = z
@@ -9,7 +12,7 @@ export const freeTierSection = z
       .max(10)
       .default(10)
       .describe(
-        "This environment's share of the account's 10 free alarm metrics; environments in one account must not exceed 10 together. @default - 10",
+        "This environment's share of the account's 10 free alarm metrics; environments of one billing family must not exceed 10 together. @default - 10",
       ),
     customMetricShare: z
       .int()
@@ -24,6 +27,12 @@ export const freeTierSection = z
       .default(3)
       .describe(
         "This environment's share of the account's 3 free dashboards: 2 or more gives separate SLO and Infrastructure dashboards, 1 one combined dashboard, 0 none. @default - 3",
+      ),
+    mixedProfiles: z
+      .boolean()
+      .default(false)
+      .describe(
+        "Accept free and standard environments in one billing family. Standard environments spend the same free allowances, so the free environments' guard reports the family's use but can no longer promise $0.00. Every environment of such a family must set it. @default - false: a family mixing profiles is refused",
       ),
   })
   .prefault({})
