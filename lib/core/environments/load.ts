@@ -1,15 +1,17 @@
 /**
- * Loads and validates environment config files. Every problem of every selected file is collected
- * before anything is thrown, so one synth run lists all of them with their file and path.
+ * Loads and validates environment config files. Every file of the directory is read (the account
+ * checks need all of them), every problem of every file is collected, and only then is one
+ * `ConfigError` thrown, so one synth run lists all of them with their real file path and field.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
-import { parseDocument } from 'yaml';
-import { signalIds } from '../catalog/resolve';
 import { type EnvironmentConfig, environmentSchema } from '../config/schema';
+import { checkAccounts, type LoadedEnvironment } from './account-checks';
+import { checkEnvironment } from './checks';
+import { formatValue, readConfigText } from './parse-file';
 
 export interface ConfigProblem {
-  /** File the problem is in, or `(selection)` / `(accounts)` for cross-file problems. */
+  /** File the problem is in (as found under the config directory), or `(selection)`. */
   readonly file: string;
   /** Dotted path inside the file, e.g. `slo.availability`; empty for the whole file. */
   readonly path: string;
@@ -30,25 +32,35 @@ export class ConfigError extends Error {
 const CONFIG_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
 export const EXAMPLE_PREFIX = 'example-';
 
-/** Environment names (file names without extension) found in a config directory. */
+/** Config files by environment name (file name without extension); a name may have several. */
+function configFiles(configDir: string): Map<string, string[]> {
+  const byName = new Map<string, string[]>();
+  for (const f of readdirSync(configDir).sort()) {
+    if (!CONFIG_EXTENSIONS.has(extname(f)) || f === 'schema.json') continue;
+    const name = basename(f, extname(f));
+    byName.set(name, [...(byName.get(name) ?? []), f]);
+  }
+  return byName;
+}
+
+/** Environment names found in a config directory. */
 export function listEnvironments(configDir: string): string[] {
-  return readdirSync(configDir)
-    .filter((f) => CONFIG_EXTENSIONS.has(extname(f)) && f !== 'schema.json')
-    .map((f) => basename(f, extname(f)))
-    .sort();
+  return [...configFiles(configDir).keys()].sort();
 }
 
 /**
  * Loads the environments named in `selection` (comma separated; `undefined` selects every
- * `example-*` environment). Throws `ConfigError` listing every problem.
+ * `example-*` environment) after checking every file of `configDir`. Throws `ConfigError`
+ * listing every problem.
  */
 export function loadEnvironments(configDir: string, selection?: string): EnvironmentConfig[] {
-  const known = listEnvironments(configDir);
+  const files = configFiles(configDir);
+  const known = [...files.keys()].sort();
   const wanted =
     selection === undefined || selection.trim() === ''
       ? known.filter((n) => n.startsWith(EXAMPLE_PREFIX))
       : selection.split(',').map((s) => s.trim());
-  const unknown = wanted.filter((n) => !known.includes(n));
+  const unknown = wanted.filter((n) => !files.has(n));
   if (unknown.length > 0) {
     throw new ConfigError(
       unknown.map((n) => ({
@@ -63,19 +75,37 @@ export function loadEnvironments(configDir: string, selection?: string): Environ
   }
 
   const problems: ConfigProblem[] = [];
-  const configs: EnvironmentConfig[] = [];
-  for (const name of wanted) {
-    const file = fileOf(configDir, name);
-    const result = parseEnvironment(name, readFileSync(join(configDir, file), 'utf8'), `config/${file}`);
-    if ('problems' in result) problems.push(...result.problems);
-    else configs.push(result.config);
+  const loaded: LoadedEnvironment[] = [];
+  for (const name of known) {
+    const [first, ...more] = (files.get(name) ?? []).map((f) => join(configDir, f));
+    if (first === undefined) continue;
+    if (more.length > 0) {
+      problems.push({
+        file: [first, ...more].join(', '),
+        path: '',
+        message: `${more.length + 1} files define environment ${name}; keep exactly one`,
+      });
+      continue;
+    }
+    const result = parseEnvironment(name, readFileSync(first, 'utf8'), first);
+    const selected = wanted.includes(name);
+    if ('problems' in result) {
+      // Unselected files are still needed for the account checks, so their problems count too.
+      problems.push(
+        ...result.problems.map((p) =>
+          selected
+            ? p
+            : { ...p, message: `${p.message} (not selected, but read for the account-wide checks)` },
+        ),
+      );
+    } else loaded.push({ file: first, config: result.config });
   }
-  problems.push(...checkAccountShares(configs));
+  problems.push(...checkAccounts(loaded));
   if (problems.length > 0) throw new ConfigError(problems);
-  return configs;
+  return wanted.flatMap((n) => loaded.filter((e) => e.config.name === n).map((e) => e.config));
 }
 
-/** Parses and validates one file's text. */
+/** Parses and validates one file's text; `file` is the path printed in every problem. */
 export function parseEnvironment(
   name: string,
   text: string,
@@ -92,17 +122,9 @@ export function parseEnvironment(
       ],
     };
   }
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    return {
-      problems: doc.errors.map((e) => ({
-        file,
-        path: '',
-        message: `not valid YAML/JSON at line ${e.linePos?.[0]?.line ?? '?'}: ${e.message.split('\n')[0]}`,
-      })),
-    };
-  }
-  const raw: unknown = doc.toJS();
+  const read = readConfigText(text);
+  if ('problems' in read) return { problems: read.problems.map((p) => ({ file, ...p })) };
+  const raw = read.raw;
   const parsed = environmentSchema.safeParse(raw ?? {});
   if (!parsed.success) {
     return {
@@ -114,91 +136,8 @@ export function parseEnvironment(
     };
   }
   const config: EnvironmentConfig = { ...parsed.data, name };
-  const problems = checkAgainstCatalog(config, file);
+  const problems = checkEnvironment(config).map((p) => ({ file, ...p }));
   return problems.length > 0 ? { problems } : { config };
-}
-
-function checkAgainstCatalog(config: EnvironmentConfig, file: string): ConfigProblem[] {
-  const problems: ConfigProblem[] = [];
-  const ids = signalIds();
-  for (const id of Object.keys(config.thresholds)) {
-    if (!ids.includes(id)) {
-      problems.push({
-        file,
-        path: `thresholds.${id}`,
-        message: `unknown signal id; expected one of ${ids.join(', ')}`,
-      });
-    }
-  }
-  if (config.slo.precise && config.profile === 'free') {
-    problems.push({
-      file,
-      path: 'slo.precise',
-      message:
-        'the composite alarm of precise burn-rate alerting costs $0.50/month; set profile: standard to accept paid alarms',
-    });
-  }
-  return problems;
-}
-
-const SHARES = [
-  ['alarmMetricShare', 10],
-  ['customMetricShare', 10],
-  ['dashboardShare', 3],
-] as const;
-const SHARE_NOUN = {
-  alarmMetricShare: 'alarm metrics',
-  customMetricShare: 'custom metrics',
-  dashboardShare: 'dashboards',
-} as const;
-
-/** Environments in one account share its free allowances. */
-function checkAccountShares(configs: readonly EnvironmentConfig[]): ConfigProblem[] {
-  const problems: ConfigProblem[] = [];
-  const byAccount = new Map<string, EnvironmentConfig[]>();
-  for (const c of configs) {
-    if (c.profile !== 'free') continue;
-    const key = c.account ?? '(default credentials)';
-    byAccount.set(key, [...(byAccount.get(key) ?? []), c]);
-  }
-  problems.push(...checkOnePerAccount(configs));
-  for (const [account, envs] of byAccount) {
-    if (envs.length < 2) continue;
-    for (const [key, allowance] of SHARES) {
-      const total = envs.reduce((sum, e) => sum + e.freeTier[key], 0);
-      if (total > allowance) {
-        problems.push({
-          file: '(accounts)',
-          path: `freeTier.${key}`,
-          message: `environments ${envs.map((e) => e.name).join(', ')} share account ${account} and its ${allowance} free ${SHARE_NOUN[key]}, but their shares add up to ${total}; lower freeTier.${key} so the sum is at most ${allowance}`,
-        });
-      }
-    }
-  }
-  return problems;
-}
-
-/** AWS allows one SERVICE anomaly monitor per account, and two budgets would page twice. */
-function checkOnePerAccount(configs: readonly EnvironmentConfig[]): ConfigProblem[] {
-  const problems: ConfigProblem[] = [];
-  for (const key of ['manageBudget', 'anomalyMonitor'] as const) {
-    const owners = new Map<string, string[]>();
-    for (const c of configs) {
-      if (!c.budget[key]) continue;
-      const account = c.account ?? '(default credentials)';
-      owners.set(account, [...(owners.get(account) ?? []), c.name]);
-    }
-    for (const [account, names] of owners) {
-      if (names.length > 1) {
-        problems.push({
-          file: '(accounts)',
-          path: `budget.${key}`,
-          message: `environments ${names.join(', ')} share account ${account}, but only one may set budget.${key} (the others set it to false)`,
-        });
-      }
-    }
-  }
-  return problems;
 }
 
 function withReceived(message: string, code: string, raw: unknown, path: readonly PropertyKey[]): string {
@@ -209,13 +148,7 @@ function withReceived(message: string, code: string, raw: unknown, path: readonl
     value = (value as Record<PropertyKey, unknown>)[key];
   }
   if (value === undefined) return message.includes('received undefined') ? 'required' : message;
-  return `${message} (got ${JSON.stringify(value)})`;
-}
-
-function fileOf(configDir: string, name: string): string {
-  const match = readdirSync(configDir).find(
-    (f) => CONFIG_EXTENSIONS.has(extname(f)) && basename(f, extname(f)) === name,
-  );
-  if (!match) throw new Error(`config file for ${name} disappeared`);
-  return match;
+  if (typeof value === 'number' && !Number.isFinite(value))
+    return `expected a finite number (got ${formatValue(value)})`;
+  return `${message} (got ${formatValue(value)})`;
 }

@@ -1,8 +1,10 @@
 /** `app`: the application: health probe, metrics namespace, EC2 group and log groups. */
 import { z } from 'zod';
+import { logGroupNameProblem } from '../rules/names';
+import { checkedString } from './common';
 
 const logGroup = z.strictObject({
-  name: z.string().regex(/^[\w\-/.#]+$/, { error: 'expected a CloudWatch Logs group name' }),
+  name: checkedString(logGroupNameProblem),
   retention: z
     .enum(['standard', 'important'])
     .default('standard')

@@ -1,5 +1,7 @@
 /** `budget`: the account budget, the anomaly monitor and the cost report (seed 002 s4.4). */
 import { z } from 'zod';
+import { parseSchedule } from '../rules/schedule';
+import { checkedString } from './common';
 
 export const budgetSection = z.strictObject({
   monthlyUsd: z
@@ -30,11 +32,10 @@ export const budgetSection = z.strictObject({
     .positive()
     .default(20)
     .describe('Alert on anomalies with at least this total impact. @default - 20'),
-  reportSchedule: z
-    .string()
-    .regex(/^(cron|rate)\(.+\)$/, {
-      error: 'expected an EventBridge Scheduler cron(...) or rate(...) expression',
-    })
+  reportSchedule: checkedString((expression) => {
+    const parsed = parseSchedule(expression);
+    return 'problem' in parsed ? parsed.problem : undefined;
+  })
     .default('cron(0 0 ? * MON *)')
     .describe('When the weekly cost report runs (UTC). @default - cron(0 0 ? * MON *): Monday 09:00 KST'),
   repeatWindowHours: z

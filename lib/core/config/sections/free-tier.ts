@@ -4,27 +4,30 @@
  */
 import { z } from 'zod';
 
+/** CloudWatch's always-free allowances per billing family (the guard's prices.json has the same; a test compares). */
+export const FREE_ALLOWANCES = { alarmMetricShare: 10, customMetricShare: 10, dashboardShare: 3 } as const;
+
 export const freeTierSection = z
   .strictObject({
     alarmMetricShare: z
       .int()
       .min(0)
-      .max(10)
-      .default(10)
+      .max(FREE_ALLOWANCES.alarmMetricShare)
+      .default(FREE_ALLOWANCES.alarmMetricShare)
       .describe(
         "This environment's share of the account's 10 free alarm metrics; environments of one billing family must not exceed 10 together. @default - 10",
       ),
     customMetricShare: z
       .int()
       .min(0)
-      .max(10)
-      .default(10)
+      .max(FREE_ALLOWANCES.customMetricShare)
+      .default(FREE_ALLOWANCES.customMetricShare)
       .describe("This environment's share of the account's 10 free custom metrics. @default - 10"),
     dashboardShare: z
       .int()
       .min(0)
-      .max(3)
-      .default(3)
+      .max(FREE_ALLOWANCES.dashboardShare)
+      .default(FREE_ALLOWANCES.dashboardShare)
       .describe(
         "This environment's share of the account's 3 free dashboards: 2 or more gives separate SLO and Infrastructure dashboards, 1 one combined dashboard, 0 none. @default - 3",
       ),

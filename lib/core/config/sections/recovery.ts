@@ -1,6 +1,7 @@
 /** `recovery`: the automated DB recovery workflow (seed 002 s4.3). */
 import { z } from 'zod';
-import { ssmParameterName } from './common';
+import { route53RecordNameProblem } from '../rules/names';
+import { checkedString, secretId, ssmParameterName } from './common';
 
 export const recoverySection = z
   .strictObject({
@@ -45,16 +46,13 @@ export const recoverySection = z
         }),
         z.strictObject({
           strategy: z.literal('secret'),
-          secretId: z
-            .string()
-            .min(1)
-            .describe('Secrets Manager secret (JSON with a "host" field) the app reads.'),
+          secretId: secretId.describe('Secrets Manager secret (JSON with a "host" field) the app reads.'),
         }),
         z.strictObject({ strategy: z.literal('rename') }),
         z.strictObject({
           strategy: z.literal('cname'),
           hostedZoneId: z.string().regex(/^Z[A-Z0-9]+$/, { error: 'expected a Route 53 hosted zone id' }),
-          recordName: z.string().min(1),
+          recordName: checkedString(route53RecordNameProblem).describe('Record (CNAME) the app connects to.'),
         }),
       ])
       .describe('How the app finds the restored instance.'),

@@ -1,0 +1,74 @@
+/**
+ * Checks of one environment that read several sections or the catalog, run after the schema
+ * accepted the file.
+ */
+
+import { RDS_IDENTIFIER_MAX } from '../config/rules/names';
+import type { EnvironmentConfig } from '../config/schema';
+import { checkThresholds, type FieldProblem } from './thresholds';
+
+/**
+ * The recovery workflow names the restore target `<id>-r-<yyyymmddhh>` and, with the rename
+ * switch, the failed source `<id>-failed-<yyyymmddhh>` (lib/core/recovery/incident.ts); IAM allows
+ * exactly `<id>-r-*` and `<id>-failed-*`. Both names must fit RDS's 63 characters untruncated, or
+ * the restore is denied mid-outage. A test checks these lengths against the recovery functions.
+ */
+const STAMP = 'yyyymmddhh'.length;
+export const RESTORE_TARGET_ROOM = RDS_IDENTIFIER_MAX - '-r-'.length - STAMP;
+export const RENAMED_SOURCE_ROOM = RDS_IDENTIFIER_MAX - '-failed-'.length - STAMP;
+
+export function checkEnvironment(config: EnvironmentConfig): FieldProblem[] {
+  return [
+    ...checkRecoveryNames(config),
+    ...checkLogGroups(config),
+    ...checkProfile(config),
+    ...checkThresholds(config),
+  ];
+}
+
+function checkRecoveryNames(config: EnvironmentConfig): FieldProblem[] {
+  const recovery = config.recovery;
+  if (!recovery?.enabled) return [];
+  const id = config.database.instanceIdentifier;
+  const rename = recovery.switch.strategy === 'rename';
+  const max = rename ? RENAMED_SOURCE_ROOM : RESTORE_TARGET_ROOM;
+  if (id.length <= max) return [];
+  const reason = rename
+    ? `the rename switch renames it to <id>-failed-<yyyymmddhh> (18 more characters)`
+    : `recovery restores it as <id>-r-<yyyymmddhh> (13 more characters)`;
+  return [
+    {
+      path: 'database.instanceIdentifier',
+      message: `at most ${max} characters with recovery (got ${id.length}): ${reason}, RDS allows ${RDS_IDENTIFIER_MAX}, and a shortened name would not match the IAM pattern the restore is allowed`,
+    },
+  ];
+}
+
+function checkLogGroups(config: EnvironmentConfig): FieldProblem[] {
+  const first = new Map<string, number>();
+  const problems: FieldProblem[] = [];
+  config.app.logGroups.forEach((group, index) => {
+    const earlier = first.get(group.name);
+    if (earlier === undefined) first.set(group.name, index);
+    else {
+      problems.push({
+        path: `app.logGroups.${index}.name`,
+        message: `${group.name} is already listed at app.logGroups.${earlier}; list each log group once`,
+      });
+    }
+  });
+  return problems;
+}
+
+function checkProfile(config: EnvironmentConfig): FieldProblem[] {
+  if (config.slo.precise && config.profile === 'free') {
+    return [
+      {
+        path: 'slo.precise',
+        message:
+          'the composite alarm of precise burn-rate alerting costs $0.50/month; set profile: standard to accept paid alarms',
+      },
+    ];
+  }
+  return [];
+}
