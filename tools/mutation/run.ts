@@ -48,6 +48,18 @@ export const MODULES: Readonly<Record<string, MutationModule>> = {
     mutate: ['lib/core/catalog/alarm-metrics.ts'],
     tests: ['test/core/catalog/**/*.test.ts', 'test/core/guard/**/*.test.ts'],
   },
+  'config/schedule': {
+    mutate: ['lib/core/config/rules/schedule.ts'],
+    tests: ['test/core/config/**/*.test.ts', 'test/core/environments/bad-configs.test.ts'],
+  },
+  'config/names': {
+    mutate: ['lib/core/config/rules/names.ts'],
+    tests: ['test/core/config/**/*.test.ts', 'test/core/environments/bad-configs.test.ts'],
+  },
+  'environments/checks': {
+    mutate: ['lib/core/environments/thresholds.ts', 'lib/core/environments/account-checks.ts'],
+    tests: ['test/core/environments/**/*.test.ts'],
+  },
   'catalog/burn-rate': {
     mutate: ['lib/core/catalog/burn-rate.ts'],
     tests: ['test/core/catalog/**/*.test.ts'],

@@ -3,7 +3,7 @@
  * checks need all of them), every problem of every file is collected, and only then is one
  * `ConfigError` thrown, so one synth run lists all of them with their real file path and field.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { type EnvironmentConfig, environmentSchema } from '../config/schema';
 import { checkAccounts, type LoadedEnvironment } from './account-checks';
@@ -54,6 +54,11 @@ export function listEnvironments(configDir: string): string[] {
  * listing every problem.
  */
 export function loadEnvironments(configDir: string, selection?: string): EnvironmentConfig[] {
+  if (!existsSync(configDir) || !statSync(configDir).isDirectory()) {
+    throw new ConfigError([
+      { file: configDir, path: '', message: 'the config directory does not exist (-c configDir=DIR)' },
+    ]);
+  }
   const files = configFiles(configDir);
   const known = [...files.keys()].sort();
   const wanted =

@@ -202,6 +202,12 @@ describe('loading environments', () => {
     }
   });
 
+  it('names a config directory that does not exist instead of throwing ENOENT', () => {
+    expect(() => loadEnvironments(join(tmpdir(), 'no-such-ops-config'), 'a')).toThrowError(
+      /no-such-ops-config: the config directory does not exist/,
+    );
+  });
+
   it('ignores the generated JSON Schema when listing environments', () => {
     expect(listEnvironments(CONFIG_DIR)).not.toContain('schema');
   });
