@@ -50,6 +50,7 @@ const IMPORT_ENV: Record<string, string> = {
   }),
   NOTIFIER_SETTINGS: JSON.stringify({
     region: 'us-east-1',
+    alarmNamePrefix: 'ops-bench-',
     topicArns: {},
     targets: {},
     resources: { dbInstanceIdentifier: 'db', cacheClusterId: 'cache' },

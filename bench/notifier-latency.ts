@@ -1,10 +1,14 @@
 /**
  * Time from an SNS record to the webhook POST: the notifier's own work (parse, classify, history,
- * enrichment, render, post) against a local HTTP server, with SDK clients answering from memory.
+ * enrichment, other alarms in ALARM, render, post) against a local HTTP server, with SDK clients answering from memory.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { CloudWatchClient, DescribeAlarmHistoryCommand } from '@aws-sdk/client-cloudwatch';
+import {
+  CloudWatchClient,
+  DescribeAlarmHistoryCommand,
+  DescribeAlarmsCommand,
+} from '@aws-sdk/client-cloudwatch';
 import { DescribeReplicationGroupsCommand, ElastiCacheClient } from '@aws-sdk/client-elasticache';
 import { DescribeDBInstancesCommand, RDSClient } from '@aws-sdk/client-rds';
 import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
@@ -32,10 +36,15 @@ export async function notifierLatency(runs: number): Promise<{ medianMs: number;
   mockClient(ElastiCacheClient)
     .on(DescribeReplicationGroupsCommand)
     .resolves({ ReplicationGroups: [{ Status: 'available' }] });
-  mockClient(CloudWatchClient).on(DescribeAlarmHistoryCommand).resolves({ AlarmHistoryItems: [] });
+  const cloudwatch = mockClient(CloudWatchClient);
+  cloudwatch.on(DescribeAlarmHistoryCommand).resolves({ AlarmHistoryItems: [] });
+  cloudwatch
+    .on(DescribeAlarmsCommand)
+    .resolves({ MetricAlarms: [{ AlarmName: 'ops-bench-P0-service-down' }], CompositeAlarms: [] });
   const topic = 'arn:aws:sns:us-east-1:111111111111:p1';
   const settings = {
     region: 'us-east-1',
+    alarmNamePrefix: 'ops-bench-',
     topicArns: { P1: topic },
     targets: { P1: [{ format: 'slack' as const, parameter: '/hook' }] },
     resources: { dbInstanceIdentifier: 'db', cacheClusterId: 'c', replicationGroupId: 'rg' },

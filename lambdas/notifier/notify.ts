@@ -1,17 +1,20 @@
-/** The notifier's work for one SNS event, with every client injected. */
+/** The notifier's work for one event (SNS records or an alarm state change), with every client injected. */
 import { type CloudWatchClient, DescribeAlarmHistoryCommand } from '@aws-sdk/client-cloudwatch';
 import type { ElastiCacheClient } from '@aws-sdk/client-elasticache';
 import type { RDSClient } from '@aws-sdk/client-rds';
 import { GetParameterCommand, type SSMClient } from '@aws-sdk/client-ssm';
-import { dashboardUrl } from '../../lib/core/catalog/naming';
+import { dashboardUrl, parseAlarmName } from '../../lib/core/catalog/naming';
 import type { NotifierSettings } from '../../lib/core/contracts/notifier';
 import { logger } from '../shared/logger';
-import { classifyMessage, type Notification } from '../shared/messages';
+import { type AlarmNotification, classifyMessage, type Notification } from '../shared/messages';
 import { MalformedEventError, type SnsRecord } from '../shared/sns-event';
+import { activeMutes, othersInAlarm } from './alarm-state';
 import { resourceStatus } from './enrichment';
 import { judgeFlapping, minutesInAlarm, type StateChange } from './flapping';
-import { buildMessage, renderJson, renderSlack } from './format';
+import { type AlarmContext, buildMessage, type MuteInfo } from './format';
 import { postJson } from './post';
+import { renderJson, renderSlack } from './render';
+import { type PostedTransition, postedTransition } from './transition';
 
 export interface NotifierDeps {
   readonly ssm: SSMClient;
@@ -48,62 +51,127 @@ export async function notify(
   });
   const outcomes: Outcome[] = [];
   for (const { record, severity, notification } of work) {
-    outcomes.push(await notifyOne(record, severity, notification, settings, deps));
+    const id = record.messageId;
+    if (notification.kind !== 'alarm') {
+      outcomes.push(await post(id, severity, notification, baseContext(severity, settings), settings, deps));
+      continue;
+    }
+    const transition = postedTransition(notification.oldState, notification.newState);
+    if (transition === undefined || transition === 'data-stopped') {
+      // INSUFFICIENT_DATA has no alarm action; its changes come as state-change events.
+      outcomes.push({ messageId: id, posted: 0, skipped: skipReason(notification, transition) });
+      continue;
+    }
+    outcomes.push(await notifyAlarm(id, severity, notification, transition, undefined, settings, deps));
   }
   return outcomes;
 }
 
-async function notifyOne(
-  record: SnsRecord,
-  severity: string,
-  notification: Notification,
+/**
+ * An alarm state-change event. Posted only when SNS did not carry it: the alarm is muted by an
+ * alarm mute rule (its actions, and so its topic message, are muted), or the change is
+ * ALARM → INSUFFICIENT_DATA (no alarm action exists for it). Everything else already came by SNS.
+ */
+export async function notifyStateChange(
+  n: AlarmNotification,
   settings: NotifierSettings,
   deps: NotifierDeps,
 ): Promise<Outcome> {
-  const targets = settings.targets[severity] ?? [];
-  if (targets.length === 0)
-    return { messageId: record.messageId, posted: 0, skipped: `no chat target for ${severity}` };
+  const id = `${n.alarmName}@${n.changedAt}`;
+  const parsed = parseAlarmName(n.alarmName);
+  if (!n.alarmName.startsWith(settings.alarmNamePrefix) || !parsed)
+    return { messageId: id, posted: 0, skipped: 'not an alarm of this environment' };
+  const transition = postedTransition(n.oldState, n.newState);
+  if (transition === undefined) return { messageId: id, posted: 0, skipped: skipReason(n, transition) };
+  // Alarm names are written by ops-stack (naming.ts), and only AWS sends `aws.cloudwatch` events.
+  const severity = parsed.severity;
+  if ((settings.targets[severity] ?? []).length === 0)
+    return { messageId: id, posted: 0, skipped: `no chat target for ${severity}` };
+  // Whether SNS carried it depends on the mute state: not knowing it fails the event (dead-letter
+  // queue). A data-stopped change is posted either way, so there it is only a note.
+  const muted =
+    transition === 'data-stopped'
+      ? await activeMutes(deps.cloudwatch, n.alarmName).catch((error: unknown) => {
+          logger.warn('mute rules unavailable; posting without the mute note', { error: error as Error });
+          return undefined;
+        })
+      : await activeMutes(deps.cloudwatch, n.alarmName);
+  if (!muted && transition !== 'data-stopped')
+    return { messageId: id, posted: 0, skipped: 'not muted: posted from its topic' };
+  return notifyAlarm(id, severity, n, transition, muted, settings, deps);
+}
 
-  let context: Parameters<typeof buildMessage>[1] = {
+function skipReason(n: AlarmNotification, transition: PostedTransition | undefined): string {
+  return transition === 'data-stopped'
+    ? 'INSUFFICIENT_DATA is posted from the state-change event'
+    : `${n.oldState} → ${n.newState} is not posted`;
+}
+
+function baseContext(severity: string, settings: NotifierSettings): AlarmContext {
+  return {
     severity,
     ...(settings.dashboardName
       ? { dashboardUrl: dashboardUrl(settings.region, settings.dashboardName) }
       : {}),
   };
-  if (notification.kind === 'alarm') {
-    const changedAt = Date.parse(notification.changedAt) || deps.now();
-    const history = await stateHistory(
-      deps.cloudwatch,
-      notification.alarmName,
-      changedAt,
-      notification.newState,
-      deps.now(),
-    );
-    const flapping = history ? judgeFlapping(history, deps.now(), settings.flapping) : undefined;
-    if (flapping?.suppress) {
-      logger.info('flapping alarm already announced; not posted', {
-        alarm: notification.alarmName,
-        changes: flapping.changes,
-      });
-      return { messageId: record.messageId, posted: 0, skipped: `flapping (${flapping.changes} changes)` };
-    }
-    const inAlarm =
-      history && notification.newState === 'OK' ? minutesInAlarm(history, changedAt) : undefined;
-    context = {
-      ...context,
-      status: await resourceStatus(deps, settings.resources),
-      ...(flapping ? { flapping, flappingWindowMinutes: settings.flapping.windowMinutes } : {}),
-      ...(inAlarm !== undefined ? { minutesInAlarm: inAlarm } : {}),
-    };
+}
+
+async function notifyAlarm(
+  messageId: string,
+  severity: string,
+  n: AlarmNotification,
+  transition: PostedTransition,
+  muted: MuteInfo | undefined,
+  settings: NotifierSettings,
+  deps: NotifierDeps,
+): Promise<Outcome> {
+  if ((settings.targets[severity] ?? []).length === 0)
+    return { messageId, posted: 0, skipped: `no chat target for ${severity}` };
+  const changedAt = Date.parse(n.changedAt) || deps.now();
+  const history = await stateHistory(deps.cloudwatch, n.alarmName, changedAt, n.newState, deps.now());
+  const flapping = history ? judgeFlapping(history, deps.now(), settings.flapping) : undefined;
+  if (flapping?.suppress) {
+    logger.info('flapping alarm already announced; not posted', {
+      alarm: n.alarmName,
+      changes: flapping.changes,
+    });
+    return { messageId, posted: 0, skipped: `flapping (${flapping.changes} changes)` };
   }
+  const inAlarm = history && transition === 'recovered' ? minutesInAlarm(history, changedAt) : undefined;
+  const [status, others] = await Promise.all([
+    resourceStatus(deps, settings.resources),
+    othersInAlarm(deps.cloudwatch, settings.alarmNamePrefix, n.alarmName),
+  ]);
+  const context: AlarmContext = {
+    ...baseContext(severity, settings),
+    transition,
+    status,
+    othersInAlarm: others,
+    ...(muted ? { muted } : {}),
+    ...(flapping ? { flapping, flappingWindowMinutes: settings.flapping.windowMinutes } : {}),
+    ...(inAlarm !== undefined ? { minutesInAlarm: inAlarm } : {}),
+  };
+  return post(messageId, severity, n, context, settings, deps);
+}
+
+async function post(
+  messageId: string,
+  severity: string,
+  notification: Notification,
+  context: AlarmContext,
+  settings: NotifierSettings,
+  deps: NotifierDeps,
+): Promise<Outcome> {
+  const targets = settings.targets[severity] ?? [];
+  if (targets.length === 0) return { messageId, posted: 0, skipped: `no chat target for ${severity}` };
   const message = buildMessage(notification, context);
   for (const target of targets) {
     const url = await webhookUrl(deps, target.parameter);
     const body = target.format === 'slack' ? renderSlack(message) : renderJson(message);
     const attempts = await postJson(deps.fetch, url, body, settings.post, deps.sleep);
-    logger.info('posted', { messageId: record.messageId, format: target.format, attempts });
+    logger.info('posted', { messageId, format: target.format, attempts });
   }
-  return { messageId: record.messageId, posted: targets.length };
+  return { messageId, posted: targets.length };
 }
 
 /** The alarm's state changes of the last day; undefined when the history cannot be read. */
@@ -142,7 +210,10 @@ async function stateHistory(
     }
     return changes;
   } catch (error) {
-    logger.warn('alarm history unavailable; flapping and duration not checked', { alarmName, error });
+    logger.warn('alarm history unavailable; flapping and duration not checked', {
+      alarmName,
+      error: error as Error,
+    });
     return undefined;
   }
 }

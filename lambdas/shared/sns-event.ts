@@ -1,4 +1,40 @@
-/** Strict parsing of the SNS event the notifier receives: a bad record fails before any call. */
+/** Strict parsing of the SNS event a function receives: a bad record fails before any call. */
+import { z } from 'zod';
+
+export class MalformedEventError extends Error {
+  override readonly name = 'MalformedEventError';
+}
+
+const text = z.string({ error: 'expected a non-empty string' }).min(1, 'expected a non-empty string');
+
+/** The Lambda event SNS delivers (one record per message in practice, but a list by contract). */
+export const snsEventSchema = z.object(
+  {
+    Records: z
+      .array(
+        z.object(
+          {
+            EventSource: z.literal('aws:sns', { error: 'expected "aws:sns"' }),
+            Sns: z.object(
+              {
+                TopicArn: text,
+                MessageId: text,
+                Message: text,
+                Timestamp: text,
+                Subject: z.string().nullish(),
+              },
+              { error: 'expected an object' },
+            ),
+          },
+          { error: 'expected an object' },
+        ),
+        { error: 'expected a non-empty array of SNS records' },
+      )
+      .min(1, 'expected a non-empty array of SNS records'),
+  },
+  { error: 'expected an object with "Records"' },
+);
+
 export interface SnsRecord {
   readonly topicArn: string;
   readonly messageId: string;
@@ -7,42 +43,28 @@ export interface SnsRecord {
   readonly timestamp: string;
 }
 
-export class MalformedEventError extends Error {
-  override readonly name = 'MalformedEventError';
-}
-
 export function parseSnsEvent(event: unknown): SnsRecord[] {
-  const records = field(event, 'Records', 'event');
-  if (!Array.isArray(records) || records.length === 0) {
-    throw new MalformedEventError('event.Records: expected a non-empty array of SNS records');
-  }
-  return records.map((record, i) => {
-    const at = `event.Records[${i}]`;
-    if (field(record, 'EventSource', at) !== 'aws:sns') {
-      throw new MalformedEventError(`${at}.EventSource: expected "aws:sns"`);
-    }
-    const sns = field(record, 'Sns', at);
-    const text = (key: string) => {
-      const value = field(sns, key, `${at}.Sns`);
-      if (typeof value !== 'string' || value === '') {
-        throw new MalformedEventError(`${at}.Sns.${key}: expected a non-empty string`);
-      }
-      return value;
-    };
-    const subject = field(sns, 'Subject', `${at}.Sns`);
-    return {
-      topicArn: text('TopicArn'),
-      messageId: text('MessageId'),
-      message: text('Message'),
-      timestamp: text('Timestamp'),
-      ...(typeof subject === 'string' ? { subject } : {}),
-    };
-  });
+  const records = parseOrThrow(snsEventSchema, event, 'event').Records;
+  return records.map(({ Sns }) => ({
+    topicArn: Sns.TopicArn,
+    messageId: Sns.MessageId,
+    message: Sns.Message,
+    timestamp: Sns.Timestamp,
+    ...(typeof Sns.Subject === 'string' ? { subject: Sns.Subject } : {}),
+  }));
 }
 
-function field(value: unknown, key: string, at: string): unknown {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new MalformedEventError(`${at}: expected an object with "${key}"`);
-  }
-  return (value as Record<string, unknown>)[key];
+/**
+ * Parses with a schema; the first problem becomes a one-line MalformedEventError naming where it is
+ * (`event.Records[0].Sns.TopicArn`, `alarm message NewStateValue`).
+ */
+export function parseOrThrow<T>(schema: z.ZodType<T>, value: unknown, root: string): T {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const path = (issue?.path ?? [])
+    .map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`))
+    .join('');
+  const at = path === '' ? root : /\s/.test(root) ? `${root} ${path}` : `${root}.${path}`;
+  throw new MalformedEventError(`${at}: ${issue?.message ?? 'invalid'}`);
 }

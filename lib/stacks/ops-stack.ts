@@ -120,10 +120,20 @@ export class OpsStack extends Stack {
       new CfnOutput(this, RECOVERY_OUTPUT, { value: recovery.stateMachine.stateMachineArn });
       scheduledFunctions.push(recovery.steps.lambda);
     }
-    if (Object.keys(chatTargets(config.paging)).length > 0) {
+    const chat = chatTargets(config.paging);
+    if (Object.keys(chat).length > 0) {
+      const n = config.paging.notifier;
       new ChatNotifier(this, 'ChatNotifier', {
-        config,
+        environment: config.name,
         topics: this.topics.topics,
+        targets: chat,
+        resources: {
+          dbInstanceIdentifier: config.database.instanceIdentifier,
+          cacheClusterId: config.cache.clusterId,
+          ...(config.cache.replicationGroupId ? { replicationGroupId: config.cache.replicationGroupId } : {}),
+        },
+        post: { timeoutSeconds: n.timeoutSeconds, attempts: n.attempts },
+        flapping: { changes: n.flappingChanges, windowMinutes: n.flappingWindowMinutes },
         deadLetterQueue: this.topics.deadLetterQueue,
         ...(dashboards.primaryDashboardName ? { dashboardName: dashboards.primaryDashboardName } : {}),
       });

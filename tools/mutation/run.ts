@@ -34,7 +34,12 @@ export const MODULES: Readonly<Record<string, MutationModule>> = {
   },
   'replay/svg': { mutate: ['lib/core/replay/svg.ts'], tests: ['test/core/replay/backtest-svg.test.ts'] },
   'notifier/format': {
-    mutate: ['lambdas/notifier/format.ts'],
+    mutate: [
+      'lambdas/notifier/format.ts',
+      'lambdas/notifier/render.ts',
+      'lambdas/notifier/text.ts',
+      'lambdas/notifier/transition.ts',
+    ],
     tests: ['test/lambdas/notifier/**/*.test.ts'],
   },
   'guard/inventory': { mutate: ['lib/core/guard/inventory.ts'], tests: ['test/core/guard/**/*.test.ts'] },

@@ -1,6 +1,6 @@
 /**
- * The notifier's settings: written by the chat-notifier construct, parsed by the function at start
- * with this same schema, so both sides share one shape.
+ * The notifier's contracts: its settings (written by the chat-notifier construct, parsed by the
+ * function at start) and the ops-stack messages other functions publish to the paging topics.
  */
 import { z } from 'zod';
 
@@ -36,7 +36,9 @@ export type ChatTarget = z.infer<typeof chatTargetSchema>;
 
 export const notifierSettingsSchema = z.object({
   region: z.string().min(1),
-  /** Paging topic ARN by severity. */
+  /** What every alarm name of this environment starts with (naming.ts `alarmNamePrefix`). */
+  alarmNamePrefix: z.string().min(1),
+  /** Paging topic ARN by severity: the only source of a message's severity. */
   topicArns: z.record(z.string(), z.string().min(1)),
   targets: z.record(z.string(), z.array(chatTargetSchema)),
   resources: resourceIdsSchema,
@@ -45,3 +47,17 @@ export const notifierSettingsSchema = z.object({
   post: postPolicySchema,
 });
 export type NotifierSettings = z.infer<typeof notifierSettingsSchema>;
+
+/** Marks a message as ops-stack's own (recovery workflow, cost report). */
+export const OPS_MESSAGE_SOURCE_PREFIX = 'ops-stack';
+
+/**
+ * What ops-stack's functions publish to a paging topic. A `severity` in the body is accepted for
+ * older publishers but never used: the topic the message arrived on decides its severity.
+ */
+export const opsMessageSchema = z.object({
+  source: z.string().startsWith(OPS_MESSAGE_SOURCE_PREFIX),
+  title: z.string({ error: 'expected "title" (a string)' }).min(1, 'expected a non-empty "title"'),
+  lines: z.array(z.string(), { error: 'expected "lines" (a list of strings)' }),
+});
+export type OpsMessage = z.infer<typeof opsMessageSchema>;

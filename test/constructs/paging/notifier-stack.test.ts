@@ -40,7 +40,47 @@ describe('chat notifier in the stack (example-prod: chat on P1 and P2)', () => {
     expect(byAction['cloudwatch:DescribeAlarmHistory']).toBe(
       'arn:aws:cloudwatch:ap-northeast-2:222222222222:alarm:ops-example-prod-*',
     );
-    expect(JSON.stringify(statements)).not.toMatch(/"Resource":"\*"/);
+    // "To use this operation and return information about composite alarms, you must be signed on
+    // with the cloudwatch:DescribeAlarms permission that is scoped to *." (API Reference,
+    // DescribeAlarms). Listing mute rules names no resource. Nothing else may be unscoped.
+    expect(statements.filter((s) => s.Resource === '*')).toEqual([
+      {
+        Effect: 'Allow',
+        Action: ['cloudwatch:DescribeAlarms', 'cloudwatch:ListAlarmMuteRules'],
+        Resource: '*',
+      },
+    ]);
+  });
+
+  it("receives the state changes of this environment's alarms only, with the dead-letter queue", () => {
+    template.hasResourceProperties('AWS::Events::Rule', {
+      EventPattern: {
+        source: ['aws.cloudwatch'],
+        'detail-type': ['CloudWatch Alarm State Change'],
+        detail: { alarmName: [{ prefix: 'ops-example-prod-' }] },
+      },
+      Targets: [
+        Match.objectLike({
+          Arn: { 'Fn::GetAtt': [notifierId, 'Arn'] },
+          DeadLetterConfig: { Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('PagingDeadLetters'), 'Arn'] } },
+          RetryPolicy: { MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 900 },
+        }),
+      ],
+    });
+  });
+
+  it('gets its settings from the config, flat: prefix, targets, resources, post and flapping policy', () => {
+    const fn = Object.values(notifier)[0] as {
+      Properties: { Environment: { Variables: Record<string, unknown> } };
+    };
+    const raw = JSON.stringify(fn.Properties.Environment.Variables.NOTIFIER_SETTINGS);
+    for (const part of [
+      'alarmNamePrefix\\":\\"ops-example-prod-',
+      'dbInstanceIdentifier\\":\\"ticketing-prod-db',
+      'timeoutMs\\":3000',
+      'windowMinutes\\":30',
+    ])
+      expect(raw).toContain(part);
   });
 
   it('has no notifier when no severity has a chat target', () => {

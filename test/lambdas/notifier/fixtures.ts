@@ -81,3 +81,36 @@ export function historyItem(at: string, newState: string) {
     HistoryData: JSON.stringify({ newState: { stateValue: newState } }),
   };
 }
+
+/** CloudWatch's "Alarm State Change" event, as the user guide's "Alarm events and EventBridge" shows it. */
+export function stateChangeEvent(
+  from: string,
+  to: string,
+  overrides: { alarmName?: string; reason?: string; timestamp?: string } = {},
+): unknown {
+  return {
+    version: '0',
+    id: 'c4c1c1c9-6542-e61b-6ef0-8c4d36933a92',
+    'detail-type': 'CloudWatch Alarm State Change',
+    source: 'aws.cloudwatch',
+    account: '222222222222',
+    time: '2026-11-22T10:03:10Z',
+    region: 'ap-northeast-2',
+    resources: [
+      'arn:aws:cloudwatch:ap-northeast-2:222222222222:alarm:ops-example-prod-P1-api-error-rate-fast',
+    ],
+    detail: {
+      alarmName: overrides.alarmName ?? 'ops-example-prod-P1-api-error-rate-fast',
+      configuration: { description: '[P1] API error rate at or above 5%.' },
+      previousState: { value: from, reason: 'earlier', timestamp: '2026-11-22T09:49:10.000+0000' },
+      state: {
+        value: to,
+        reason:
+          overrides.reason ??
+          'Threshold Crossed: no datapoints were received for 3 periods and 3 missing datapoints were treated as [Missing].',
+        reasonData: '{"version":"1.0","statistic":"Average","period":60,"threshold":5.0}',
+        timestamp: overrides.timestamp ?? '2026-11-22T10:03:10.123+0000',
+      },
+    },
+  };
+}

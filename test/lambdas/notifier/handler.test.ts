@@ -2,7 +2,7 @@ import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { SSMClient } from '@aws-sdk/client-ssm';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { snsEvent, TOPICS } from './fixtures';
+import { snsEvent, stateChangeEvent, TOPICS } from './fixtures';
 
 const ssm = mockClient(SSMClient);
 const cloudwatch = mockClient(CloudWatchClient);
@@ -13,6 +13,7 @@ beforeAll(async () => {
     'NOTIFIER_SETTINGS',
     JSON.stringify({
       region: 'ap-northeast-2',
+      alarmNamePrefix: 'ops-example-prod-',
       topicArns: TOPICS,
       targets: { P1: [{ format: 'slack', parameter: '/ops/slack' }] },
       resources: { dbInstanceIdentifier: 'db', cacheClusterId: 'redis-001' },
@@ -32,7 +33,27 @@ describe('notifier handler', () => {
     await expect(handler(snsEvent('plain text nobody understands'))).rejects.toThrowError(
       /unclassified message/,
     );
+    await expect(
+      handler({ ...(stateChangeEvent('OK', 'ALARM') as object), source: 'my.app' }),
+    ).rejects.toThrowError('event.source: expected "aws.cloudwatch"');
+    const bad = stateChangeEvent('OK', 'ALARM') as { detail: { state: { value: string } } };
+    bad.detail.state.value = 'SORT_OF';
+    await expect(handler(bad)).rejects.toThrowError(
+      'event.detail.state.value: expected ALARM, OK or INSUFFICIENT_DATA',
+    );
     expect(ssm.calls()).toHaveLength(0);
+    expect(cloudwatch.calls()).toHaveLength(0);
+  });
+
+  it('answers a state-change event that SNS already carried without posting', async () => {
+    const out = await handler(stateChangeEvent('INSUFFICIENT_DATA', 'OK'));
+    expect(out).toEqual([
+      {
+        messageId: 'ops-example-prod-P1-api-error-rate-fast@2026-11-22T10:03:10.123+0000',
+        posted: 0,
+        skipped: 'INSUFFICIENT_DATA → OK is not posted',
+      },
+    ]);
     expect(cloudwatch.calls()).toHaveLength(0);
   });
 
@@ -42,7 +63,7 @@ describe('notifier handler', () => {
       'environment variable NOTIFIER_SETTINGS is required but not set',
     );
     expect(() => parseSettings('{"region":"x"}')).toThrowError(
-      /environment variable NOTIFIER_SETTINGS is invalid: topicArns: .*; targets: .*; resources: .*; flapping: .*; post: /,
+      /environment variable NOTIFIER_SETTINGS is invalid: alarmNamePrefix: .*; topicArns: .*; targets: .*; resources: .*; flapping: .*; post: /,
     );
     expect(() => parseSettings('{"region":')).toThrowError(
       'environment variable NOTIFIER_SETTINGS is not JSON',

@@ -1,4 +1,9 @@
-import { CloudWatchClient, DescribeAlarmHistoryCommand } from '@aws-sdk/client-cloudwatch';
+import {
+  CloudWatchClient,
+  DescribeAlarmHistoryCommand,
+  DescribeAlarmsCommand,
+  ListAlarmMuteRulesCommand,
+} from '@aws-sdk/client-cloudwatch';
 import {
   DescribeCacheClustersCommand,
   DescribeReplicationGroupsCommand,
@@ -50,6 +55,7 @@ afterAll(() => server.close());
 const NOW = Date.parse('2026-11-22T10:03:12Z');
 const settings = (overrides: Partial<NotifierSettings> = {}): NotifierSettings => ({
   region: 'ap-northeast-2',
+  alarmNamePrefix: 'ops-example-prod-',
   topicArns: TOPICS,
   targets: {
     P1: [{ format: 'slack', parameter: '/ops/slack' }],
@@ -93,6 +99,8 @@ beforeEach(() => {
   cloudwatch
     .on(DescribeAlarmHistoryCommand)
     .resolves({ AlarmHistoryItems: [historyItem('2026-11-22T10:03:10.123Z', 'ALARM')] });
+  cloudwatch.on(DescribeAlarmsCommand).resolves({ MetricAlarms: [], CompositeAlarms: [] });
+  cloudwatch.on(ListAlarmMuteRulesCommand).resolves({ AlarmMuteRuleSummaries: [] });
 });
 
 const run = async (event: unknown, s = settings(), d = deps()) => notify(parseSnsEvent(event), s, d);
@@ -157,6 +165,14 @@ describe('notifier messages', () => {
       ),
     );
     const [composite, budget, anomaly, ops] = posted();
+    expect(composite?.blocks).toContainEqual({
+      type: 'header',
+      text: {
+        type: 'plain_text',
+        text: ':red_circle: [P1] ALARM: Availability SLO burning fast (long and short window agree) (example-prod)',
+        emoji: true,
+      },
+    });
     expect(composite?.text).toBe(
       ':red_circle: [P1] ALARM: Availability SLO burning fast (long and short window agree) (example-prod)',
     );
@@ -220,6 +236,11 @@ describe('failures', () => {
     await expect(run(snsEvent('{"hello":"world"}'))).rejects.toThrowError(/^unclassified message/);
     await expect(run(snsEvent(alarmMessage({ NewStateValue: 'BROKEN' })))).rejects.toThrowError(
       'alarm message NewStateValue: expected ALARM, OK or INSUFFICIENT_DATA',
+    );
+    await expect(
+      run(snsEvent(JSON.stringify({ source: 'ops-stack.recovery', title: 'x' }))),
+    ).rejects.toThrowError(
+      'ops-stack message from ops-stack.recovery lines: expected "lines" (a list of strings)',
     );
     await expect(
       run(snsEvent(alarmMessage(), 'arn:aws:sns:ap-northeast-2:222222222222:other')),
