@@ -44,7 +44,7 @@ beforeAll(async () => {
     }
     if (slowLeft > 0) {
       slowLeft--;
-      return { status: 200, body: 'ok', delayMs: 400 };
+      return { status: 200, body: 'ok', delayMs: 1500 };
     }
     return { status: 200, body: 'ok' };
   };
@@ -68,7 +68,7 @@ const settings = (overrides: Partial<NotifierSettings> = {}): NotifierSettings =
   },
   dashboardName: 'ops-example-prod-SLO',
   flapping: { changes: 4, windowMinutes: 30 },
-  post: { timeoutMs: 200, attempts: 3, backoffMs: 1 },
+  post: { timeoutMs: 1000, attempts: 3, backoffMs: 1 },
   ...overrides,
 });
 const deps = (): NotifierDeps => ({
@@ -259,7 +259,7 @@ describe('failures', () => {
     failuresLeft = 2;
     slowLeft = 1;
     await expect(run(snsEvent(alarmMessage()))).rejects.toThrowError(
-      'webhook POST failed after 3 attempt(s): HTTP 500; HTTP 500; timeout after 200 ms',
+      'webhook POST failed after 3 attempt(s): HTTP 500; HTTP 500; timeout after 1000 ms',
     );
   });
 
