@@ -1,3 +1,5 @@
+import type { NotifierSettings } from '../../../lib/core/contracts/notifier';
+
 /** Messages as AWS sends them to a paging topic. */
 export const TOPICS = {
   P0: 'arn:aws:sns:ap-northeast-2:222222222222:p0',
@@ -114,3 +116,26 @@ export function stateChangeEvent(
     },
   };
 }
+
+/** Notifier settings for example-prod: chat on P1 (Slack), P2 (Slack and JSON) and P3 (Slack). */
+export const SETTINGS: NotifierSettings = {
+  region: 'ap-northeast-2',
+  alarmNamePrefix: 'ops-example-prod-',
+  topicArns: TOPICS,
+  targets: {
+    P1: [{ format: 'slack', parameter: '/ops/slack' }],
+    P2: [
+      { format: 'slack', parameter: '/ops/slack' },
+      { format: 'json', parameter: '/ops/json' },
+    ],
+    P3: [{ format: 'slack', parameter: '/ops/slack' }],
+  },
+  resources: {
+    dbInstanceIdentifier: 'ticketing-prod-db',
+    cacheClusterId: 'redis-001',
+    replicationGroupId: 'redis',
+  },
+  dashboardName: 'ops-example-prod-SLO',
+  flapping: { changes: 4, windowMinutes: 30 },
+  post: { timeoutMs: 200, attempts: 1, backoffMs: 1 },
+};

@@ -14,8 +14,9 @@ import { type NotifierDeps, notify, notifyStateChange } from '../../../lambdas/n
 import { parseStateChange } from '../../../lambdas/notifier/state-change';
 import { SLACK_LIMITS } from '../../../lambdas/notifier/text';
 import { parseSnsEvent } from '../../../lambdas/shared/sns-event';
-import type { NotifierSettings } from '../../../lib/core/contracts/notifier';
-import { historyItem, TOPICS } from './fixtures';
+import { historyItem, SETTINGS } from './fixtures';
+
+export { SETTINGS };
 
 export const NOW = Date.parse('2026-11-22T10:03:12Z');
 
@@ -41,28 +42,6 @@ export function resetMocks(): void {
   mocks.cloudwatch.on(DescribeAlarmsCommand).resolves({ MetricAlarms: [], CompositeAlarms: [] });
   mocks.cloudwatch.on(ListAlarmMuteRulesCommand).resolves({ AlarmMuteRuleSummaries: [] });
 }
-
-export const SETTINGS: NotifierSettings = {
-  region: 'ap-northeast-2',
-  alarmNamePrefix: 'ops-example-prod-',
-  topicArns: TOPICS,
-  targets: {
-    P1: [{ format: 'slack', parameter: '/ops/slack' }],
-    P2: [
-      { format: 'slack', parameter: '/ops/slack' },
-      { format: 'json', parameter: '/ops/json' },
-    ],
-    P3: [{ format: 'slack', parameter: '/ops/slack' }],
-  },
-  resources: {
-    dbInstanceIdentifier: 'ticketing-prod-db',
-    cacheClusterId: 'redis-001',
-    replicationGroupId: 'redis',
-  },
-  dashboardName: 'ops-example-prod-SLO',
-  flapping: { changes: 4, windowMinutes: 30 },
-  post: { timeoutMs: 200, attempts: 1, backoffMs: 1 },
-};
 
 export interface Posted {
   readonly url: string;

@@ -24,6 +24,7 @@ import {
   BUDGET_SUBJECT,
   COMPOSITE_MESSAGE,
   historyItem,
+  SETTINGS,
   snsEvent,
   TOPICS,
 } from './fixtures';
@@ -54,20 +55,11 @@ afterAll(() => server.close());
 
 const NOW = Date.parse('2026-11-22T10:03:12Z');
 const settings = (overrides: Partial<NotifierSettings> = {}): NotifierSettings => ({
-  region: 'ap-northeast-2',
-  alarmNamePrefix: 'ops-example-prod-',
-  topicArns: TOPICS,
+  ...SETTINGS,
   targets: {
     P1: [{ format: 'slack', parameter: '/ops/slack' }],
     P2: [{ format: 'json', parameter: '/ops/json' }],
   },
-  resources: {
-    dbInstanceIdentifier: 'ticketing-prod-db',
-    cacheClusterId: 'redis-001',
-    replicationGroupId: 'redis',
-  },
-  dashboardName: 'ops-example-prod-SLO',
-  flapping: { changes: 4, windowMinutes: 30 },
   post: { timeoutMs: 1000, attempts: 3, backoffMs: 1 },
   ...overrides,
 });
