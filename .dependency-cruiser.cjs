@@ -13,7 +13,7 @@ const coreLayers = [
   ['severity'],
   ['config'],
   ['catalog'],
-  ['environments', 'guard', 'recovery'],
+  ['environments', 'guard', 'recovery', 'paging'],
   ['contracts'],
   ['replay'],
   ['docs'],

@@ -1,8 +1,11 @@
+import { type CfnResource, Tags } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { compositeAlarmProperties, metricAlarmProperties } from '../../core/catalog/alarm-properties';
 import type { AlarmSpec, MetricAlarmSpec } from '../../core/catalog/types';
+import type { MutableAlarm } from '../../core/paging/mute-rules';
+import { alarmTags } from '../../core/paging/tags';
 import type { Severity } from '../../core/severity/severities';
 
 export interface CatalogAlarmsProps {
@@ -21,6 +24,10 @@ export interface CatalogAlarmsProps {
 export class CatalogAlarms extends Construct {
   /** Alarm by signal id, for dashboards and triggers. */
   readonly alarms: ReadonlyMap<string, cloudwatch.IAlarm>;
+  /** Every alarm by readable name, signal and severity, for mute rules. */
+  readonly mutable: readonly MutableAlarm[];
+  /** The alarm resources, for dependencies. */
+  readonly resources: readonly CfnResource[];
 
   constructor(scope: Construct, id: string, props: CatalogAlarmsProps) {
     super(scope, id);
@@ -29,6 +36,8 @@ export class CatalogAlarms extends Construct {
     );
     const alarms = new Map<string, cloudwatch.IAlarm>();
     const resources = new Map<string, cloudwatch.CfnAlarm>();
+    const mutable: MutableAlarm[] = [];
+    const all: CfnResource[] = [];
     for (const spec of props.alarms) {
       const topicArn = props.topicOf(spec.severity).topicArn;
       const actions = { AlarmActions: [topicArn], OKActions: [topicArn] };
@@ -69,6 +78,7 @@ export class CatalogAlarms extends Construct {
             : {}),
         });
         resources.set(spec.id, alarm);
+        this.tag(alarm, spec, p.AlarmName, mutable, all);
         alarms.set(spec.id, cloudwatch.Alarm.fromAlarmArn(this, `${spec.id}Ref`, alarm.attrArn));
       } else {
         const severityOf = (signalId: string) => {
@@ -86,6 +96,7 @@ export class CatalogAlarms extends Construct {
           alarmActions: actions.AlarmActions,
           okActions: actions.OKActions,
         });
+        this.tag(composite, spec, p.AlarmName, mutable, all);
         // The rule names its parts, so they must exist first.
         for (const part of resources.values()) composite.addResourceDependency(part);
         alarms.set(
@@ -95,5 +106,19 @@ export class CatalogAlarms extends Construct {
       }
     }
     this.alarms = alarms;
+    this.mutable = mutable;
+    this.resources = all;
+  }
+
+  private tag(
+    resource: cloudwatch.CfnAlarm | cloudwatch.CfnCompositeAlarm,
+    spec: AlarmSpec,
+    name: string,
+    mutable: MutableAlarm[],
+    all: CfnResource[],
+  ): void {
+    for (const [key, value] of Object.entries(alarmTags(spec))) Tags.of(resource).add(key, value);
+    mutable.push({ name, signalId: spec.id, severity: spec.severity });
+    all.push(resource);
   }
 }

@@ -1,4 +1,4 @@
-import { Duration, Validations } from 'aws-cdk-lib';
+import { Duration, Tags, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as sns from 'aws-cdk-lib/aws-sns';
@@ -7,6 +7,7 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { topicName } from '../../core/catalog/naming';
 import type { Subscription } from '../../core/config/schema';
+import { topicTags } from '../../core/paging/tags';
 import { SEVERITIES, type Severity, severityTitle } from '../../core/severity/severities';
 
 export interface SeverityTopicsProps {
@@ -50,6 +51,7 @@ export class SeverityTopics extends Construct {
         enforceSSL: true,
         ...(masterKey ? { masterKey } : {}),
       });
+      for (const [key, value] of Object.entries(topicTags(severity))) Tags.of(topic).add(key, value);
       if (!props.encryptTopics) {
         Validations.of(topic).acknowledge({
           id: 'AwsSolutions-SNS2',

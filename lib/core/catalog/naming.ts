@@ -64,3 +64,21 @@ export function topicName(environment: string, severity: Severity): string {
 
 /** Stack output holding the recovery state machine ARN; the ops CLI reads it. */
 export const RECOVERY_OUTPUT = 'RecoveryStateMachineArn';
+
+/**
+ * `ops-prod-mute-weekly-db-1`: alarm mute rules, readable in the console; the mute CLI and the weekly
+ * report find an environment's rules by `muteRulePrefix`.
+ */
+export function muteRuleName(environment: string, purpose: string): string {
+  return `${muteRulePrefix(environment)}${purpose}`;
+}
+
+export function muteRulePrefix(environment: string): string {
+  assertEnvironmentName(environment);
+  return `ops-${environment}-mute-`;
+}
+
+/** The name inside an alarm mute rule ARN (`arn:aws:cloudwatch:REGION:ACCOUNT:alarm-mute-rule:NAME`). */
+export function muteRuleNameOfArn(arn: string): string {
+  return arn.slice(arn.lastIndexOf(':') + 1);
+}
