@@ -25,7 +25,7 @@ function input(overrides: Partial<ReachabilityInput> = {}): ReachabilityInput {
     ...overrides,
   };
 }
-const none: Record<Severity, Subscription[]> = { P0: [], P1: [], P2: [], P3: [] };
+const none: Record<Severity, never[]> = { P0: [], P1: [], P2: [], P3: [] };
 
 describe('SMS regions (Supported Regions and countries, Amazon SNS Developer Guide)', () => {
   it('has its source and the date it was read', () => {
