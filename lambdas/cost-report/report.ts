@@ -14,6 +14,7 @@ import { readJsonParameter } from '../shared/ssm';
 import { type DailyServiceCost, monthBounds, round, straightLineForecast, summarizeCosts } from './costs';
 import type { CostTrigger } from './event';
 import { findingsOf, unsent } from './findings';
+import { mutesOfWeekLine } from './mutes';
 import { type FreeTierUsage, freeTierUsage } from './usage';
 
 export interface ReportDeps {
@@ -149,6 +150,8 @@ export async function runCostReport(
   } catch (error) {
     lines.push(`CloudWatch usage unavailable (${error instanceof Error ? error.name : 'error'})`);
   }
+
+  lines.push(await mutesOfWeekLine(deps.cloudwatch, s.environment, now));
 
   const queue = await deps.sqs.send(
     new GetQueueAttributesCommand({

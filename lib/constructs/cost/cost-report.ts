@@ -81,6 +81,9 @@ export class CostReport extends Construct {
           'cloudwatch:ListMetrics',
           'cloudwatch:ListDashboards',
           'cloudwatch:GetDashboard',
+          // The weekly report lists the week's alarm mutes.
+          'cloudwatch:ListAlarmMuteRules',
+          'cloudwatch:GetAlarmMuteRule',
         ],
         resources: ['*'],
       }),
@@ -88,7 +91,7 @@ export class CostReport extends Construct {
     Validations.of(role).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',
       reason:
-        'Cost Explorer and the CloudWatch list and describe calls have no resource-level permissions; the actions are read-only and counted per account on purpose.',
+        'Cost Explorer and the CloudWatch list and describe calls have no resource-level permissions (GetAlarmMuteRule reads rules ListAlarmMuteRules already lists); the actions are read-only and counted per account on purpose.',
     });
     new scheduler.Schedule(this, 'Weekly', {
       description: `ops-stack ${props.environment} weekly cost report`,
