@@ -13,9 +13,9 @@ function main(): void {
   const app = new App();
   const configDir = String(app.node.tryGetContext('configDir') ?? join(__dirname, '..', 'config'));
   const selection = app.node.tryGetContext('env') as string | undefined;
-  let configs: ReturnType<typeof loadEnvironments>;
   try {
-    configs = loadEnvironments(configDir, selection);
+    // The deploy mute counts from now: `cdk deploy` synthesizes right before it deploys.
+    addEnvironments(app, loadEnvironments(configDir, selection), { deployStartsAt: new Date() });
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\n`);
@@ -23,7 +23,6 @@ function main(): void {
     }
     throw error;
   }
-  addEnvironments(app, configs);
   const assembly = app.synth();
   const report = freeTierReportOf(assembly.stacksRecursively);
   writeFileSync(join(assembly.directory, 'free-tier-report.json'), `${JSON.stringify(report, null, 2)}\n`);

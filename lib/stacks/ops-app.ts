@@ -3,6 +3,7 @@ import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { CostAnomalyStack } from '../constructs/cost/cost-anomaly-monitor';
 import { stackName, topicName } from '../core/catalog/naming';
 import type { EnvironmentConfig } from '../core/config/schema';
+import { ConfigError } from '../core/environments/load';
 import { analyzeFreeTier, type FreeTierReport, type TemplateInput } from '../core/guard/free-tier';
 import { OpsStack } from './ops-stack';
 
@@ -14,11 +15,25 @@ export const COST_EXPLORER_REGION = 'us-east-1';
  * environment's stacks, in dependency order. Stack names are set explicitly so they stay what they
  * were before stages (`ticketing-ops-NAME`), and the cdk-nag packs run on every synth.
  */
-export function addEnvironments(app: App, configs: readonly EnvironmentConfig[]): OpsStack[] {
+export interface AddEnvironmentsOptions {
+  /** When the deploy of this synth starts, for the deploy mute. @default - no deploy mute */
+  readonly deployStartsAt?: Date;
+}
+
+/** Throws `ConfigError` listing every environment's pages that reach nobody. */
+export function addEnvironments(
+  app: App,
+  configs: readonly EnvironmentConfig[],
+  options: AddEnvironmentsOptions = {},
+): OpsStack[] {
   const stacks = configs.map((config) => {
     const stage = new Stage(app, config.name);
     const name = stackName(config.name);
-    const main = new OpsStack(stage, name, { config, stackName: name });
+    const main = new OpsStack(stage, name, {
+      config,
+      stackName: name,
+      ...(options.deployStartsAt ? { deployStartsAt: options.deployStartsAt } : {}),
+    });
     if (config.budget.anomalyMonitor && config.region !== COST_EXPLORER_REGION) {
       // The P2 topic is addressed by its name; the dependency makes CloudFormation create it first.
       const account = config.account ?? Aws.ACCOUNT_ID;
@@ -38,6 +53,8 @@ export function addEnvironments(app: App, configs: readonly EnvironmentConfig[])
     }
     return main;
   });
+  const problems = stacks.flatMap((s) => s.pagingProblems);
+  if (problems.length > 0) throw new ConfigError(problems);
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new ServerlessChecks(app));
   return stacks;
 }

@@ -1,4 +1,4 @@
-import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack, type StackProps, Tags } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { acknowledgeSchedulerInvokes } from '../constructs/common/nag';
 import { AccountBudget } from '../constructs/cost/account-budget';
@@ -11,17 +11,28 @@ import { HealthProbe } from '../constructs/monitoring/health-probe';
 import { LogQueries } from '../constructs/monitoring/log-queries';
 import { OpsDashboards } from '../constructs/monitoring/ops-dashboards';
 import { ChatNotifier, chatTargets } from '../constructs/paging/chat-notifier';
+import { MaintenanceMutes } from '../constructs/paging/maintenance-mutes';
 import { SeverityTopics } from '../constructs/paging/severity-topics';
 import { RecoveryTriggers } from '../constructs/recovery/recovery-triggers';
 import { RecoveryWorkflow } from '../constructs/recovery/recovery-workflow';
 import { PROBE_METRIC, PROBE_NAMESPACE } from '../core/catalog/app-metrics';
 import { RECOVERY_OUTPUT } from '../core/catalog/naming';
-import { type ResolvedCatalog, resolveCatalog } from '../core/catalog/resolve';
+import { type ResolvedCatalog, resolveCatalog, signalIds } from '../core/catalog/resolve';
 import type { EnvironmentConfig } from '../core/config/schema';
+import type { ConfigProblem } from '../core/environments/load';
 import { type EnvironmentFacts, FACTS_KEY } from '../core/guard/facts';
+import { unknownWindowSignals } from '../core/paging/mute-rules';
+import { publishersBySeverity, SERVICE_TOPICS } from '../core/paging/publishers';
+import { pagingProblems } from '../core/paging/reachability';
+import { stackTags } from '../core/paging/tags';
 
 export interface OpsStackProps extends StackProps {
   readonly config: EnvironmentConfig;
+  /**
+   * When this synth's deploy starts: the deploy mute (`paging.maintenance.deploy`) counts from it.
+   * @default - no deploy mute is synthesized
+   */
+  readonly deployStartsAt?: Date;
 }
 
 /** One environment's operations stack. It only wires constructs together. */
@@ -31,6 +42,8 @@ export class OpsStack extends Stack {
   readonly config: EnvironmentConfig;
   /** The DB recovery workflow, when `recovery` is configured. */
   readonly recovery?: RecoveryWorkflow;
+  /** Config problems only the synthesized stack reveals (pages that reach nobody); ops-app throws them. */
+  readonly pagingProblems: readonly ConfigProblem[];
 
   constructor(scope: Construct, id: string, props: OpsStackProps) {
     const { config } = props;
@@ -39,6 +52,7 @@ export class OpsStack extends Stack {
       env: { region: config.region, ...(config.account ? { account: config.account } : {}) },
       description: `ops-stack ${config.name}: alarms, SLO dashboards and paging (${config.profile} profile)`,
     });
+    for (const [key, value] of Object.entries(stackTags(config.name))) Tags.of(this).add(key, value);
     this.topics = new SeverityTopics(this, 'Paging', {
       environment: config.name,
       subscriptions: config.paging,
@@ -59,16 +73,17 @@ export class OpsStack extends Stack {
       alarms: this.catalog.alarms,
       topicOf: (severity) => this.topics.topicOf(severity),
     });
-    const { P2: urgent, P3: notice } = this.topics.topics;
+    const topic = this.topics.topics;
     if (config.budget.manageBudget) {
       new AccountBudget(this, 'Budget', {
         environment: config.name,
         monthlyUsd: config.budget.monthlyUsd,
-        urgentTopic: urgent,
-        noticeTopic: notice,
+        urgentTopic: topic[SERVICE_TOPICS.budget.urgent],
+        noticeTopic: topic[SERVICE_TOPICS.budget.notice],
       });
     }
     if (config.budget.anomalyMonitor) {
+      const urgent = topic[SERVICE_TOPICS.anomalyMonitor.urgent];
       allowCostAnomalyAlerts(urgent);
       // Elsewhere the monitor lives in a us-east-1 stack of its own (see ops-app.ts).
       if (config.region === 'us-east-1') {
@@ -87,8 +102,8 @@ export class OpsStack extends Stack {
       expectationUsd: config.budget.monthlyUsd,
       schedule: config.budget.reportSchedule,
       repeatWindowHours: config.budget.repeatWindowHours,
-      urgentTopic: urgent,
-      noticeTopic: notice,
+      urgentTopic: topic[SERVICE_TOPICS.costReport.urgent],
+      noticeTopic: topic[SERVICE_TOPICS.costReport.notice],
       deadLetterQueue: this.topics.deadLetterQueue,
     });
 
@@ -102,8 +117,8 @@ export class OpsStack extends Stack {
     if (config.recovery?.enabled) {
       const recovery = new RecoveryWorkflow(this, 'Recovery', {
         config: { ...config, recovery: config.recovery },
-        pageTopic: this.topics.topics.P0,
-        reportTopic: this.topics.topics.P1,
+        pageTopic: topic[SERVICE_TOPICS.recovery.page],
+        reportTopic: topic[SERVICE_TOPICS.recovery.report],
         deadLetterQueue: this.topics.deadLetterQueue,
       });
       const databaseDownAlarm = alarms.alarms.get('database-down');
@@ -143,6 +158,37 @@ export class OpsStack extends Stack {
       environment: config.name,
       logGroupNames: config.app.logGroups.map((g) => g.name),
     });
+
+    const { maintenance } = config.paging;
+    new MaintenanceMutes(this, 'Mutes', {
+      environment: config.name,
+      alarms: alarms.mutable,
+      windows: maintenance.windows,
+      alarmResources: alarms.resources,
+      ...(maintenance.deploy && props.deployStartsAt
+        ? { deployMute: { ...maintenance.deploy, startsAt: props.deployStartsAt } }
+        : {}),
+    });
+    const file = `config/${config.name}.yaml`;
+    this.pagingProblems = [
+      ...pagingProblems({
+        environment: config.name,
+        region: config.region,
+        subscriptions: config.paging,
+        silent: config.paging.silent,
+        publishers: publishersBySeverity({
+          alarms: this.catalog.alarms.map((a) => ({
+            id: a.id,
+            severity: a.severity,
+            actionsEnabled: a.kind === 'composite-alarm' || a.actionsEnabled,
+          })),
+          budget: config.budget.manageBudget,
+          anomalyMonitor: config.budget.anomalyMonitor,
+          recovery: config.recovery?.enabled ?? false,
+        }),
+      }),
+      ...unknownWindowSignals(maintenance.windows, signalIds()),
+    ].map((p) => ({ file, ...p }));
 
     const facts: EnvironmentFacts = {
       environment: config.name,

@@ -5,47 +5,10 @@
  * maximum of 15 days (P15D)"; "cron(Minutes Hours Day-of-month Month Day-of-week)";
  * "at(yyyy-MM-ddThh:mm)").
  */
+import { durationProblem, MUTE_RULE_LIMITS } from '../config/sections/maintenance';
 import type { Severity } from '../severity/severities';
 
-export const MUTE_RULE_LIMITS = {
-  maxAlarms: 100,
-  minMinutes: 1,
-  maxMinutes: 15 * 24 * 60,
-} as const;
-
-/** Five cron fields; `*`, `-`, `,` and English month/day names as the Schedule type allows. */
-const CRON_FIELD = /^[0-9A-Za-z*,\-/?#LW]+$/;
-
-/** Why a cron expression is not a mute-rule cron, or undefined when it is. */
-export function cronProblem(expression: string): string | undefined {
-  const match = /^cron\((.+)\)$/.exec(expression);
-  const fields = match?.[1]?.trim().split(/\s+/) ?? [];
-  if (!match || fields.length !== 5 || !fields.every((f) => CRON_FIELD.test(f))) {
-    return `expected cron(Minutes Hours Day-of-month Month Day-of-week), five fields such as cron(0 3 * * SUN), got "${expression}"`;
-  }
-  return undefined;
-}
-
-/** Whether a time zone is a tz database name this runtime knows (UTC included). */
-export function isTimeZone(name: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: name });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-export function durationProblem(minutes: number): string | undefined {
-  if (
-    !Number.isInteger(minutes) ||
-    minutes < MUTE_RULE_LIMITS.minMinutes ||
-    minutes > MUTE_RULE_LIMITS.maxMinutes
-  ) {
-    return `a mute lasts 1 minute to 15 days (${MUTE_RULE_LIMITS.maxMinutes} minutes), got ${minutes} minutes`;
-  }
-  return undefined;
-}
+export { cronProblem, durationProblem, isTimeZone, MUTE_RULE_LIMITS } from '../config/sections/maintenance';
 
 /** ISO 8601 duration of whole minutes: 45 -> PT45M, 90 -> PT1H30M, 1440 -> P1D. */
 export function isoDuration(minutes: number): string {
@@ -93,4 +56,19 @@ export function alarmsMutedBy(
   return alarms
     .filter((a) => target.severities?.includes(a.severity) || target.signals?.includes(a.signalId))
     .map((a) => a.name);
+}
+
+/** Window signals that are no catalog signal: a typo would mute nothing. */
+export function unknownWindowSignals(
+  windows: readonly { readonly signals: readonly string[] }[],
+  knownSignalIds: readonly string[],
+): { path: string; message: string }[] {
+  return windows.flatMap((w, i) =>
+    w.signals
+      .filter((s) => !knownSignalIds.includes(s))
+      .map((s) => ({
+        path: `paging.maintenance.windows.${i}.signals`,
+        message: `unknown signal "${s}"; signal ids are listed in docs/alarms.md`,
+      })),
+  );
 }

@@ -52,7 +52,7 @@ export function pagingProblems(input: ReachabilityInput): PagingProblem[] {
     if (people.length === 0 && publishers.length > 0) {
       problems.push({
         path: `paging.${severity}`,
-        message: `${severity} of ${input.environment} reaches nobody, but ${listOf(publishers)} publish to it. Add an email, https, chat or deliverable sms subscription to paging.${severity}, or declare it silent on purpose: paging.silent.${severity}: "<why nobody needs these>"`,
+        message: `${severity} of ${input.environment} reaches nobody, but ${listOf(publishers)} ${publishers.length === 1 ? 'publishes' : 'publish'} to it. Add an email, https, chat or deliverable sms subscription to paging.${severity}, or declare it silent on purpose: paging.silent.${severity}: "<why nobody needs these>"`,
       });
     }
   }

@@ -63,7 +63,7 @@ describe('every page reaches a person', () => {
       {
         path: 'paging.P0',
         message:
-          'P0 of test-env reaches nobody, but alarm service-down publish to it. Add an email, https, chat or deliverable sms subscription to paging.P0, or declare it silent on purpose: paging.silent.P0: "<why nobody needs these>"',
+          'P0 of test-env reaches nobody, but alarm service-down publishes to it. Add an email, https, chat or deliverable sms subscription to paging.P0, or declare it silent on purpose: paging.silent.P0: "<why nobody needs these>"',
       },
     ]);
   });

@@ -1,7 +1,8 @@
 /** `paging`: subscriptions per severity and how the chat notifier posts (seed 002 s4.2). */
 import { z } from 'zod';
-import { severityTitle } from '../../severity/severities';
+import { SEVERITIES, severityTitle } from '../../severity/severities';
 import { ssmParameterName } from './common';
+import { maintenanceSection } from './maintenance';
 
 export const subscription = z.discriminatedUnion(
   'type',
@@ -22,7 +23,9 @@ export const subscription = z.discriminatedUnion(
         type: z.literal('https'),
         url: z.url({ protocol: /^https$/, error: 'expected an https:// URL' }),
       })
-      .describe('HTTPS endpoint such as a PagerDuty or Opsgenie CloudWatch integration URL.'),
+      .describe(
+        'HTTPS endpoint such as the PagerDuty CloudWatch integration URL (SNS confirms it automatically).',
+      ),
     z
       .strictObject({
         type: z.literal('chat'),
@@ -86,6 +89,16 @@ export const pagingSection = z
       .describe(
         'How the chat notifier posts. @default - 3 s timeout, 3 attempts, flapping above 4 changes in 30 min',
       ),
+    silent: z
+      .partialRecord(
+        z.enum(SEVERITIES),
+        z.string().min(10, { error: 'say why nobody needs these pages (at least 10 characters)' }),
+      )
+      .default({})
+      .describe(
+        'Severities that reach nobody on purpose, each with the reason; synth refuses any other severity that something publishes to but nobody receives. @default - none',
+      ),
+    maintenance: maintenanceSection,
     encryptTopics: z
       .boolean()
       .default(false)
