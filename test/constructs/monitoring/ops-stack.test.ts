@@ -96,7 +96,7 @@ describe('OpsStack wiring (example-prod)', () => {
         ]),
       },
     });
-    for (const protocol of ['email', 'sms', 'https']) {
+    for (const protocol of ['email', 'https']) {
       template.hasResourceProperties('AWS::SNS::Subscription', {
         Protocol: protocol,
         RedrivePolicy: {

@@ -25,7 +25,7 @@ describe('environment config validation', () => {
     });
     expect(dev?.freeTier.dashboardShare).toBe(1);
     expect(dev?.app.healthTimeoutSeconds).toBe(5);
-    expect(dev?.paging.P0).toEqual([]);
+    expect(dev?.paging.P3).toEqual([]);
   });
 
   const cases: [string, unknown, string][] = [
