@@ -13,6 +13,7 @@ import { runMain } from '../cli/errors';
 import { doctorCommand } from './commands/doctor';
 import { drillPagingCommand } from './commands/drill-paging';
 import { initCommand } from './commands/init';
+import { muteCliCommand, unmuteCliCommand } from './commands/mute';
 import { recoveryCliCommand } from './commands/recovery';
 import type { CliDeps } from './deps';
 
@@ -24,6 +25,8 @@ const COMMANDS: readonly Command<CliDeps>[] = [
   doctorCommand,
   drillPagingCommand,
   recoveryCliCommand,
+  muteCliCommand,
+  unmuteCliCommand,
 ];
 
 export const OPS_PROGRAM: Program<CliDeps> = {
@@ -51,6 +54,7 @@ if (require.main === module) {
       log: (line) => process.stdout.write(`${line}\n`),
       sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
       now: () => new Date(),
+      user: process.env.USER ?? 'unknown',
     }),
   );
 }

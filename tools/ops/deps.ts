@@ -14,6 +14,8 @@ export interface CliDeps {
   readonly log: (line: string) => void;
   readonly sleep: (ms: number) => Promise<void>;
   readonly now: () => Date;
+  /** Who runs the command, for what it records. @default - unknown */
+  readonly user?: string;
 }
 
 /** The one environment `--env` names, or a one-line usage error saying how to get one. */

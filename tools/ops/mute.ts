@@ -26,10 +26,7 @@ import {
 } from '../../lib/core/paging/mute-rules';
 import { stackTags } from '../../lib/core/paging/tags';
 import { isSeverity, SEVERITIES, type Severity } from '../../lib/core/severity/severities';
-
-export class MuteUsageError extends Error {
-  override readonly name = 'MuteUsageError';
-}
+import { UsageError } from '../cli/errors';
 
 export interface MuteDeps {
   readonly cloudwatch: CloudWatchClient;
@@ -59,24 +56,22 @@ export function parseMuteOptions(
 ): { minutes: number; reason: string; severities: Severity[] } {
   const minutes = options.for === undefined ? undefined : parseMinutes(options.for);
   if (minutes === undefined)
-    throw new MuteUsageError(
+    throw new UsageError(
       `--for is required: how long, such as 45m, 2h or 1h30m (got "${options.for ?? ''}")`,
     );
   const tooLong = durationProblem(minutes);
-  if (tooLong) throw new MuteUsageError(`--for: ${tooLong}`);
+  if (tooLong) throw new UsageError(`--for: ${tooLong}`);
   const reason = options.reason?.trim() ?? '';
   if (reason.length === 0)
-    throw new MuteUsageError('--reason is required: why the pages may wait (shown to on-call)');
+    throw new UsageError('--reason is required: why the pages may wait (shown to on-call)');
   const severities =
     options.severity === undefined ? [...SEVERITIES] : options.severity.split(',').map((s) => s.trim());
   const unknown = severities.filter((s) => !isSeverity(s));
   if (unknown.length > 0 || severities.length === 0)
-    throw new MuteUsageError(
-      `--severity takes a list of ${SEVERITIES.join(', ')}, got "${options.severity}"`,
-    );
+    throw new UsageError(`--severity takes a list of ${SEVERITIES.join(', ')}, got "${options.severity}"`);
   const chosen = SEVERITIES.filter((s) => severities.includes(s));
   if (config.tier === 'prod' && chosen.includes('P0') && !options.yes) {
-    throw new MuteUsageError(
+    throw new UsageError(
       `${config.name} is prod and this mutes P0 (service down): add --yes to confirm, or --severity P1,P2,P3`,
     );
   }
