@@ -2,7 +2,7 @@ import { Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { describe, expect, it } from 'vitest';
 import { loadEnvironments } from '../lib/core/environments/load';
-import { CONFIG_DIR, configFrom, synthStacks } from './helpers/synth';
+import { CONFIG_DIR, configFrom, exampleRaw, synthStacks } from './helpers/synth';
 
 describe('cdk-nag AwsSolutions and Serverless packs', () => {
   const variants = {
@@ -10,7 +10,11 @@ describe('cdk-nag AwsSolutions and Serverless packs', () => {
     'standard profile with encrypted topics': [
       configFrom(
         'example-prod',
-        { profile: 'standard', slo: { precise: true }, paging: { encryptTopics: true } },
+        {
+          profile: 'standard',
+          slo: { precise: true },
+          paging: { ...(exampleRaw('example-prod').paging as object), encryptTopics: true },
+        },
         'prod-std',
       ),
     ],

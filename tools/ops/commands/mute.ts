@@ -1,6 +1,16 @@
+import type { EnvironmentConfig } from '../../../lib/core/config/schema';
 import { defineCommand, type OptionSpecs } from '../../cli/command';
 import { type CliDeps, environmentOf } from '../deps';
-import { muteCommand, unmuteCommand } from '../mute';
+import { type MuteDeps, muteCommand, unmuteCommand } from '../mute';
+
+function muteDeps(config: EnvironmentConfig, deps: CliDeps): MuteDeps {
+  return {
+    cloudwatch: deps.cloudwatch(config.region),
+    now: deps.now,
+    log: deps.log,
+    user: deps.user ?? 'unknown',
+  };
+}
 
 const muteOptions = {
   env: { type: 'string', value: 'NAME', help: 'the environment (config file name) whose alarms to mute' },
@@ -21,12 +31,7 @@ export const muteCliCommand = defineCommand<CliDeps, typeof muteOptions>({
   options: muteOptions,
   async run({ values }, deps) {
     const config = environmentOf(deps.configDir, values.env);
-    await muteCommand(config, values, {
-      cloudwatch: deps.cloudwatch(config.region),
-      now: deps.now,
-      log: deps.log,
-      user: deps.user ?? 'unknown',
-    });
+    await muteCommand(config, values, muteDeps(config, deps));
     return 0;
   },
 });
@@ -42,12 +47,7 @@ export const unmuteCliCommand = defineCommand<CliDeps, typeof unmuteOptions>({
   options: unmuteOptions,
   async run({ values }, deps) {
     const config = environmentOf(deps.configDir, values.env);
-    await unmuteCommand(config, {
-      cloudwatch: deps.cloudwatch(config.region),
-      now: deps.now,
-      log: deps.log,
-      user: deps.user ?? 'unknown',
-    });
+    await unmuteCommand(config, muteDeps(config, deps));
     return 0;
   },
 });
