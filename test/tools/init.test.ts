@@ -68,7 +68,7 @@ describe('npm run ops -- init', () => {
 
   it('writes an HTTP API section, refuses to overwrite and rejects a bad account, in one line each', async () => {
     await runCli(
-      ['init', '--env', 'web', '--account', '123456789012', '--region', 'us-east-1', '--api', 'http'],
+      ['init', '--env', 'web', '--account', '210987654321', '--region', 'us-east-1', '--api', 'http'],
       deps(),
     );
     expect(loadEnvironments(dir, 'web')[0]?.api).toEqual({
