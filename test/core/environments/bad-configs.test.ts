@@ -422,7 +422,7 @@ const cases: BadConfig[] = [
     name: 'Slack webhook URL as webhookParameter',
     issue: true,
     raw: prod({
-      'paging.P2': [{ type: 'chat', webhookParameter: 'https://hooks.slack.com/services/T000/B000/XXXX' }],
+      'paging.P2': [{ type: 'chat', webhookParameter: 'https://hooks.slack.com/services/placeholder/webhook/url' }],
     }),
     path: 'paging.P2.0.webhookParameter',
     fragment: 'store it in SSM as a SecureString and give its name',
