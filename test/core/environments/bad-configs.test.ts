@@ -422,7 +422,9 @@ const cases: BadConfig[] = [
     name: 'Slack webhook URL as webhookParameter',
     issue: true,
     raw: prod({
-      'paging.P2': [{ type: 'chat', webhookParameter: 'https://hooks.slack.com/services/placeholder/webhook/url' }],
+      'paging.P2': [
+        { type: 'chat', webhookParameter: 'https://hooks.slack.com/services/placeholder/webhook/url' },
+      ],
     }),
     path: 'paging.P2.0.webhookParameter',
     fragment: 'store it in SSM as a SecureString and give its name',
