@@ -5,13 +5,12 @@ import {
   ListAlarmMuteRulesCommand,
   PutAlarmMuteRuleCommand,
 } from '@aws-sdk/client-cloudwatch';
-import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { CREDENTIALS_HINT, explainError } from '../../tools/cli/errors';
 import { runCli } from '../../tools/ops/cli';
+import { cw, resetMuteMock } from '../helpers/mute-mock';
 import { CONFIG_DIR } from '../helpers/synth';
 
-const cw = mockClient(CloudWatchClient);
 const lines: string[] = [];
 const regions: string[] = [];
 const deps = () => ({
@@ -27,13 +26,12 @@ const deps = () => ({
 });
 
 beforeEach(() => {
-  cw.reset();
+  resetMuteMock();
   lines.length = 0;
   regions.length = 0;
   cw.on(DescribeAlarmsCommand).resolves({
     MetricAlarms: [{ AlarmName: 'ops-example-prod-P2-rds-cpu-high' }],
   });
-  cw.on(PutAlarmMuteRuleCommand).resolves({});
   cw.on(ListAlarmMuteRulesCommand).resolves({
     AlarmMuteRuleSummaries: [
       {
@@ -42,7 +40,6 @@ beforeEach(() => {
       },
     ],
   });
-  cw.on(DeleteAlarmMuteRuleCommand).resolves({});
 });
 
 describe('npm run ops -- mute / unmute', () => {

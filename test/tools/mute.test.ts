@@ -5,12 +5,11 @@ import {
   ListAlarmMuteRulesCommand,
   PutAlarmMuteRuleCommand,
 } from '@aws-sdk/client-cloudwatch';
-import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { muteCommand, unmuteCommand } from '../../tools/ops/mute';
+import { cw, resetMuteMock } from '../helpers/mute-mock';
 import { configFrom } from '../helpers/synth';
 
-const cw = mockClient(CloudWatchClient);
 const prod = configFrom('example-prod');
 const staging = configFrom('example-staging');
 const now = new Date('2026-12-01T21:04:10Z');
@@ -37,11 +36,7 @@ function alarmsOf(env: string) {
   };
 }
 
-beforeEach(() => {
-  cw.reset();
-  cw.on(PutAlarmMuteRuleCommand).resolves({});
-  cw.on(DeleteAlarmMuteRuleCommand).resolves({});
-});
+beforeEach(resetMuteMock);
 
 describe('npm run ops -- mute', () => {
   it('creates one one-time rule (at expression) over the chosen severities', async () => {
