@@ -47,6 +47,11 @@ export function report(result: ReplayResult): string {
       `  muted: ${p.alarm} [${p.severity}] at minute ${p.minute}${p.mute.reason ? ` (${p.mute.reason})` : ''}`,
     );
   }
+  for (const d of result.recovery.decisions) {
+    lines.push(
+      `  recovery trigger: min ${d.minute} ${d.event}: ${d.start ? 'starts a recovery' : `refused (${d.reason})`}`,
+    );
+  }
   lines.push(
     `  ingestion delay (min): ${Object.entries(result.ingestionDelay)
       .map(([k, v]) => `${k} ${v}`)

@@ -95,17 +95,25 @@ function score(report: MutantReport): { killed: number; valid: number; survived:
 function main(): void {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
-    options: { help: { type: 'boolean', short: 'h' } },
+    // --concurrency: Stryker's test-runner processes; 1 on a shared machine. @default - stryker.config.json's
+    options: { help: { type: 'boolean', short: 'h' }, concurrency: { type: 'string' } },
   });
   if (values.help) {
     process.stdout.write(
-      `usage: npm run mutation [-- module ...]\nmodules: ${Object.keys(MODULES).join(', ')}\n`,
+      `usage: npm run mutation [-- [--concurrency N] module ...]\nmodules: ${Object.keys(MODULES).join(', ')}\n`,
     );
     return;
   }
   const unknown = positionals.filter((m) => !(m in MODULES));
   if (unknown.length > 0) {
     process.stderr.write(`unknown module ${unknown.join(', ')}; known: ${Object.keys(MODULES).join(', ')}\n`);
+    process.exit(2);
+  }
+  const concurrency = values.concurrency === undefined ? undefined : Number(values.concurrency);
+  if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency >= 1)) {
+    process.stderr.write(
+      `--concurrency: expected a whole number of at least 1, got "${values.concurrency}"\n`,
+    );
     process.exit(2);
   }
   const selected = positionals.length > 0 ? positionals : Object.keys(MODULES);
@@ -132,6 +140,7 @@ function main(): void {
       configPath,
       JSON.stringify({
         ...base,
+        ...(concurrency === undefined ? {} : { concurrency }),
         mutate: files,
         testFiles: module.tests,
         jsonReporter: { fileName: reportPath },

@@ -1,7 +1,13 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { latencyText, loadScenario, runScenario, ScenarioError } from '../../../lib/core/replay/scenario';
+import {
+  latencyText,
+  loadScenario,
+  runScenario,
+  ScenarioError,
+  scenarioSchema,
+} from '../../../lib/core/replay/scenario';
 import { CONFIG_DIR } from '../../helpers/synth';
 
 const dir = join(__dirname, '..', '..', '..', 'scenarios');
@@ -19,6 +25,7 @@ describe('shipped replay scenarios (free profile, ingestion delay on)', () => {
       '004-peak-test.yaml',
       '004-stress-test.yaml',
       'cpu-spike.yaml',
+      'db-hang-standard.yaml',
       'db-outage.yaml',
       'kafka-lag-drain.yaml',
       'latency-degradation.yaml',
@@ -27,6 +34,7 @@ describe('shipped replay scenarios (free profile, ingestion delay on)', () => {
       'probe-dead.yaml',
       'probe-flapping.yaml',
       'queue-stall-silent-counter.yaml',
+      'redis-down-standard.yaml',
     ]);
   });
 
@@ -194,6 +202,87 @@ describe('expectations', () => {
     expect(latencyText(13, 10)).toBe('3 min after onset');
     const early = run('db-outage.yaml', (s) => ({ ...s, onset: 20 }));
     expect(early.pagedBeforeOnset).toBe(true);
+  });
+});
+
+describe("recovery: the recovery trigger's own decision on the scenario's events", () => {
+  const check = (file: string, change: (s: ReturnType<typeof load>) => ReturnType<typeof load>) =>
+    run(file, (s) => ({ ...change(s), expect: [{ recoveryStarts: { by: 40 } }, { noRecovery: true }] }))
+      .expectations;
+
+  it('an RDS failure event of the configured instance starts a recovery at its minute', () => {
+    const result = run('db-outage.yaml');
+    expect(result.recovery).toEqual({
+      deployed: true,
+      decisions: [{ minute: 11, event: 'RDS-EVENT-0031 of ticketing-prod-db', start: true }],
+      startMinute: 11,
+    });
+    const [late, early] = check('db-outage.yaml', (s) => s).map((e) => e.passed);
+    expect([late, early]).toEqual([true, false]);
+    const [tooSoon] = run('db-outage.yaml', (s) => ({
+      ...s,
+      expect: [{ recoveryStarts: { by: 10 } }],
+    })).expectations;
+    expect(tooSoon).toMatchObject({
+      passed: false,
+      text: 'a DB recovery starts by minute 10',
+      detail: 'started at minute 11 by RDS-EVENT-0031 of ticketing-prod-db',
+    });
+  });
+
+  it('other RDS events, other instances and a disabled workflow start nothing, and say why', () => {
+    const other = check('db-outage.yaml', (s) => ({
+      ...s,
+      rdsEvents: [
+        { minute: 11, eventId: 'RDS-EVENT-0004' },
+        { minute: 12, eventId: 'RDS-EVENT-0031', instance: 'someone-elses-db' },
+      ],
+    }));
+    expect(other.map((e) => e.passed)).toEqual([false, true]);
+    expect(other[1]?.detail).toBe(
+      'refused: RDS-EVENT-0004 of ticketing-prod-db at 11 (RDS event RDS-EVENT-0004 is not one of RDS-EVENT-0031, RDS-EVENT-0003); ' +
+        'RDS-EVENT-0031 of someone-elses-db at 12 (RDS event for someone-elses-db, not the configured instance ticketing-prod-db)',
+    );
+    const deleted = run('db-outage.yaml', (s) => ({
+      ...s,
+      rdsEvents: [{ minute: 30, eventId: 'RDS-EVENT-0003' }],
+    }));
+    expect(deleted.recovery.startMinute).toBe(30);
+    const disabled = check('db-outage.yaml', (s) => ({
+      ...s,
+      overrides: { recovery: { enabled: false, switch: { strategy: 'rename' } } },
+    }));
+    expect(disabled[0]).toMatchObject({
+      passed: false,
+      detail: 'this environment deploys no recovery workflow',
+    });
+    expect(disabled[1]?.passed).toBe(true);
+  });
+
+  it('the database-down alarm starts it only on its change to ALARM, and only where it exists', () => {
+    const standard = run('db-hang-standard.yaml');
+    expect(standard.recovery.decisions.map((d) => `${d.minute} ${d.event} ${d.start}`)).toEqual([
+      '1 database-down INSUFFICIENT_DATA -> OK false',
+      '12 database-down OK -> ALARM true',
+    ]);
+    expect(standard.recovery.decisions[0]?.reason).toBe('the database-down alarm went to OK, not ALARM');
+    // The free profile has no database-down alarm: without an RDS event nothing starts a recovery.
+    const free = check('db-hang-standard.yaml', (s) => ({ ...s, overrides: {} }));
+    expect(free.map((e) => e.passed)).toEqual([false, true]);
+    expect(free[1]?.detail).toBe('no RDS event or database-down change reached the trigger');
+  });
+
+  it('a mute window does not stop the trigger: it is an EventBridge rule, not an alarm action', () => {
+    const muted = run('db-hang-standard.yaml', (s) => ({ ...s, mutes: [{ from: 0, to: 40 }] }));
+    expect(muted.pages).toEqual([]);
+    expect(muted.recovery.startMinute).toBe(12);
+  });
+
+  it('a scenario RDS event needs an RDS event ID', () => {
+    const scenario = { ...load('db-outage.yaml'), rdsEvents: [{ minute: 1, eventId: 'failure' }] };
+    expect(scenarioSchema.safeParse(scenario).error?.issues[0]?.message).toBe(
+      'expected an RDS event ID such as RDS-EVENT-0031',
+    );
   });
 });
 

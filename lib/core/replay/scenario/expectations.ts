@@ -2,6 +2,7 @@
 import { atOrAbove } from '../../severity/severities';
 import type { AlarmTrace, Page } from '../run';
 import type { Expectation } from './format';
+import type { RecoveryReplay } from './recovery';
 
 export interface ExpectationResult {
   readonly text: string;
@@ -27,6 +28,7 @@ export function checkExpectation(
   e: Expectation,
   alarms: readonly AlarmTrace[],
   pages: readonly Page[],
+  recovery: RecoveryReplay = { deployed: false, decisions: [] },
 ): ExpectationResult {
   if ('alarm' in e) {
     const alarm = alarms.find((a) => a.id === e.alarm);
@@ -84,11 +86,34 @@ export function checkExpectation(
       detail: `${found.length}: ${listed(found)}`,
     };
   }
+  if ('recoveryStarts' in e || 'noRecovery' in e) return checkRecovery(e, recovery);
   const severe = atOrAbove(e.noPagesAtOrAbove);
   const found = inWindow(pages, e.from, e.to).filter((p) => severe.includes(p.severity));
   return {
     text: `no page at ${e.noPagesAtOrAbove} or above${windowText(e.from, e.to)}`,
     passed: found.length === 0,
     detail: listed(found),
+  };
+}
+
+function checkRecovery(
+  e: Extract<Expectation, { recoveryStarts: unknown } | { noRecovery: true }>,
+  recovery: RecoveryReplay,
+): ExpectationResult {
+  const refused = recovery.decisions.filter((d) => !d.start);
+  const detail = !recovery.deployed
+    ? 'this environment deploys no recovery workflow'
+    : recovery.startMinute !== undefined
+      ? `started at minute ${recovery.startMinute} by ${recovery.decisions.find((d) => d.start)?.event}`
+      : refused.length === 0
+        ? 'no RDS event or database-down change reached the trigger'
+        : `refused: ${refused.map((d) => `${d.event} at ${d.minute} (${d.reason})`).join('; ')}`;
+  if ('noRecovery' in e) {
+    return { text: 'no DB recovery starts', passed: recovery.startMinute === undefined, detail };
+  }
+  return {
+    text: `a DB recovery starts by minute ${e.recoveryStarts.by}`,
+    passed: recovery.startMinute !== undefined && recovery.startMinute <= e.recoveryStarts.by,
+    detail,
   };
 }

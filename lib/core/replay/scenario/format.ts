@@ -1,6 +1,7 @@
 /**
  * The scenario file format (`scenarios/*.yaml`): metric series for one environment, the incident's
- * onset and detection target, ingestion delays, mute windows and expectations about what pages and when.
+ * onset and detection target, ingestion delays, mute windows, RDS events and expectations about what
+ * pages and when, and whether a DB recovery starts.
  */
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
@@ -28,7 +29,17 @@ const expectationSchema = z.union([
     .strictObject({ maxPages: z.int().nonnegative(), ...window })
     .describe('at most this many pages in [from, to]'),
   z.strictObject({ noPagesAtOrAbove: z.enum(SEVERITIES), ...window }),
+  z
+    .strictObject({ recoveryStarts: z.strictObject({ by: minute }) })
+    .describe('the recovery trigger starts a DB recovery at or before this minute'),
+  z.strictObject({ noRecovery: z.literal(true) }).describe('no event starts a DB recovery'),
 ]);
+
+const rdsEventSchema = z.strictObject({
+  minute,
+  eventId: z.string().regex(/^RDS-EVENT-\d{4}$/, 'expected an RDS event ID such as RDS-EVENT-0031'),
+  instance: z.string().optional().describe('Source instance; the environment database when absent'),
+});
 
 export const muteSchema = z.strictObject({
   from: minute,
@@ -54,6 +65,10 @@ export const scenarioSchema = z.strictObject({
     .default({})
     .describe('Minutes of ingestion delay by series prefix (app, probe, AWS/...), replacing the defaults'),
   mutes: z.array(muteSchema).default([]).describe('Mute windows: alarms evaluate, actions are muted'),
+  rdsEvents: z
+    .array(rdsEventSchema)
+    .default([])
+    .describe('RDS DB instance events the recovery trigger receives (with the database-down alarm changes)'),
   series: z.record(z.string(), seriesSchema),
   expect: z.array(expectationSchema).default([]),
 });

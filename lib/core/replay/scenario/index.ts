@@ -1,7 +1,7 @@
 /**
  * Replay scenarios: a scenario file's series for one environment, run through that environment's
- * synthesized alarms (run.ts) with ingestion delay and mute windows, and checked against its
- * expectations.
+ * synthesized alarms (run.ts) with ingestion delay and mute windows, its RDS events and alarm changes
+ * through the recovery trigger's decision (recovery.ts), and checked against its expectations.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,11 +12,13 @@ import { ingestionDelayOf } from '../ingestion';
 import { type AlarmTrace, type MuteWindow, type Page, replayAlarms } from '../run';
 import { checkExpectation, type ExpectationResult } from './expectations';
 import type { Scenario } from './format';
+import { type RecoveryReplay, replayRecovery } from './recovery';
 import { buildSeries, seriesLookup, seriesPrefix } from './series';
 
 export type { AlarmTrace, Page } from '../run';
 export { latencyText } from './expectations';
 export { loadScenario, type Scenario, ScenarioError, scenarioSchema } from './format';
+export type { RecoveryDecision, RecoveryReplay } from './recovery';
 export { metricKeys } from './series';
 
 export interface ReplayResult {
@@ -26,6 +28,8 @@ export interface ReplayResult {
   /** Pages a scenario mute window swallowed (the alarm still changed state). */
   readonly mutedPages: readonly (Page & { readonly mute: MuteWindow })[];
   readonly expectations: readonly ExpectationResult[];
+  /** What the recovery trigger decided on each RDS event and database-down change. */
+  readonly recovery: RecoveryReplay;
   /** Ingestion delay applied, in minutes, per series prefix the scenario uses. */
   readonly ingestionDelay: Readonly<Record<string, number>>;
   /** Minutes from onset to the first page at or after it (ingestion delay included). */
@@ -54,6 +58,7 @@ export function runScenario(scenario: Scenario, configDir: string): ReplayResult
       ingestionDelayOf(seriesPrefix(namespace, appNamespace), scenario.ingestionDelay),
     mutes: scenario.mutes,
   });
+  const recovery = replayRecovery(parsed.config, catalog, run.alarms, scenario.rdsEvents);
   const prefixes = [...new Set(Object.keys(scenario.series).map((k) => k.split(' ')[0] as string))].sort();
   const onset = scenario.onset;
   const firstPageAfterOnset = onset === undefined ? undefined : run.pages.find((p) => p.minute >= onset);
@@ -62,7 +67,8 @@ export function runScenario(scenario: Scenario, configDir: string): ReplayResult
     alarms: run.alarms,
     pages: run.pages,
     mutedPages: run.mutedPages,
-    expectations: scenario.expect.map((e) => checkExpectation(e, run.alarms, run.pages)),
+    expectations: scenario.expect.map((e) => checkExpectation(e, run.alarms, run.pages, recovery)),
+    recovery,
     ingestionDelay: Object.fromEntries(
       prefixes.map((p) => [p, ingestionDelayOf(p, scenario.ingestionDelay)]),
     ),
