@@ -128,6 +128,12 @@ export function backtestReport(result: BacktestResult): string[] {
   const lines = [
     `alarms: ${result.alarms.length} (${result.profile} profile), evaluated every minute over ${result.minutes} minutes`,
   ];
+  const warmUp = Math.max(...result.alarms.map((a) => a.evaluatedFrom).filter(Number.isFinite));
+  if (warmUp > 1) {
+    lines.push(
+      `  warm-up: nothing before the export is known, so each alarm stays INSUFFICIENT_DATA until its data can decide (the last at minute ${warmUp})`,
+    );
+  }
   for (const key of result.missingMetrics) {
     lines.push(`  no datapoints: ${key.replace(/\|/g, ' ').trim()} (its alarms saw missing data throughout)`);
   }

@@ -11,7 +11,8 @@
  * - Data arrive `delay` minutes after the minute they describe (ingestion delay, per namespace).
  * - Percentile alarms with `EvaluateLowSampleCountPercentile: ignore` keep their state while the
  *   latest period has too few samples.
- * Minutes before the data repeat its first minute: the metric was reported before the alarm existed.
+ * Minutes before the data repeat its first minute: the metric was reported before the alarm existed
+ * (scenarios). A backtest knows nothing before its export: see `evaluate`'s `knownFrom`.
  */
 import type { CompositeAlarmProperties, MetricAlarmProperties } from '../catalog/alarm-properties';
 import { evaluateExpression, parseExpression } from './expression';
@@ -182,6 +183,11 @@ export class AlarmEvaluator {
     return { value: evaluateExpression(this.expression, values), lowSamples };
   }
 
+  /** Minutes in one period. */
+  get period(): number {
+    return this.periodMinutes;
+  }
+
   breaches(value: number): boolean {
     const threshold = this.props.Threshold;
     switch (this.props.ComparisonOperator) {
@@ -197,8 +203,28 @@ export class AlarmEvaluator {
     throw new Error(`comparison ${this.props.ComparisonOperator} is not supported`);
   }
 
-  /** The state after evaluating at time `t`, given the state before. */
-  evaluate(t: number, current: AlarmState): AlarmState {
+  /** Whether the evaluation at `t` depends only on data from minute `knownFrom` on. */
+  decides(t: number, knownFrom: number): boolean {
+    const range: (number | undefined)[] = [];
+    for (let k = 0; k < this.props.EvaluationPeriods + EXTRA_EVALUATION_RANGE; k++)
+      range.push(this.datapoint(t, k));
+    return this.decidesOn(range, t, knownFrom);
+  }
+
+  private decidesOn(range: readonly (number | undefined)[], t: number, knownFrom: number): boolean {
+    if (t - range.length * this.periodMinutes >= knownFrom) return true;
+    const n = this.props.EvaluationPeriods;
+    return t - n * this.periodMinutes >= knownFrom && !range.slice(0, n).includes(undefined);
+  }
+
+  /**
+   * The state after evaluating at time `t`, given the state before. `knownFrom`: the first minute
+   * of data (a backtest's export start); nothing is known before it, so an evaluation whose
+   * outcome would depend on earlier minutes keeps the current state (INSUFFICIENT_DATA at first).
+   * It can decide when its N most recent periods lie inside the data and all have a datapoint:
+   * those N decide whatever came before. @default - none: minutes before 0 repeat minute 0
+   */
+  evaluate(t: number, current: AlarmState, knownFrom?: number): AlarmState {
     const n = this.props.EvaluationPeriods;
     const m = this.props.DatapointsToAlarm;
     const latest = this.read(t, 0);
@@ -206,6 +232,7 @@ export class AlarmEvaluator {
     // Datapoints of the evaluation range, most recent first.
     const range = [latest.value];
     for (let k = 1; k < n + EXTRA_EVALUATION_RANGE; k++) range.push(this.datapoint(t, k));
+    if (knownFrom !== undefined && !this.decidesOn(range, t, knownFrom)) return current;
     return decideState(
       range.map((v) => (v === undefined ? undefined : this.breaches(v))),
       n,

@@ -35,6 +35,11 @@ export interface AlarmTrace {
     readonly to: AlarmState;
   }[];
   readonly firstAlarmMinute?: number;
+  /**
+   * With `warmUp`, the first minute the data let the alarm decide (Infinity: never); before it,
+   * INSUFFICIENT_DATA. @default - 1
+   */
+  readonly evaluatedFrom?: number;
 }
 
 export interface Page {
@@ -60,6 +65,12 @@ export interface ReplayOptions {
   readonly ingestionDelay?: IngestionDelay;
   /** @default - none */
   readonly mutes?: readonly MuteWindow[];
+  /**
+   * Nothing is known before minute 0 (a backtest's export): each alarm stays INSUFFICIENT_DATA
+   * until the data let it decide (AlarmEvaluator.evaluate's `knownFrom`).
+   * @default - false: minutes before 0 repeat minute 0 (a scenario's metrics existed before it)
+   */
+  readonly warmUp?: boolean;
 }
 
 export interface ReplayRun {
@@ -97,6 +108,16 @@ export function replayAlarms(
         ]
       : [],
   );
+  // Warm-up: the first minute each alarm could decide; a composite waits for every alarm it names.
+  const decidedFrom = new Map<string, number>();
+  const compositeParts = new Map(
+    composites.map(({ spec, props }) => [
+      spec.id,
+      metricSpecs
+        .filter((m) => props.AlarmRule.includes(`"${alarmName(environment, m.severity, m.id)}"`))
+        .map((m) => m.id),
+    ]),
+  );
   const traces = new Map<string, { values: (number | undefined)[]; states: AlarmState[] }>();
   const states = new Map<string, AlarmState>();
   for (const a of catalog.alarms) {
@@ -105,17 +126,23 @@ export function replayAlarms(
   }
   for (let t = 1; t <= options.minutes; t++) {
     for (const { spec, name, evaluator } of evaluators) {
-      const next = evaluator.evaluate(t, states.get(name) ?? INITIAL_STATE);
+      const before = states.get(name) ?? INITIAL_STATE;
+      const next = evaluator.evaluate(t, before, options.warmUp ? 0 : undefined);
       states.set(name, next);
+      if (!decidedFrom.has(spec.id) && (!options.warmUp || evaluator.decides(t, 0)))
+        decidedFrom.set(spec.id, t);
       const trace = traces.get(spec.id);
-      trace?.values.push(evaluator.datapoint(t, 0));
+      // In warm-up only a period that lies inside the data has a datapoint.
+      trace?.values.push(!options.warmUp || t >= evaluator.period ? evaluator.datapoint(t, 0) : undefined);
       trace?.states.push(next);
     }
     for (const { spec, props } of composites) {
-      const next: AlarmState = compositeInAlarm(props, states) ? 'ALARM' : 'OK';
+      const warm = (compositeParts.get(spec.id) ?? []).every((id) => decidedFrom.has(id));
+      if (warm && !decidedFrom.has(spec.id)) decidedFrom.set(spec.id, t);
+      const next: AlarmState = !warm ? INITIAL_STATE : compositeInAlarm(props, states) ? 'ALARM' : 'OK';
       states.set(props.AlarmName, next);
       const trace = traces.get(spec.id);
-      trace?.values.push(next === 'ALARM' ? 1 : 0);
+      trace?.values.push(next === 'ALARM' ? 1 : next === 'OK' ? 0 : undefined);
       trace?.states.push(next);
     }
   }
@@ -137,6 +164,7 @@ export function replayAlarms(
       states: trace.states,
       transitions,
       ...(firstAlarm !== undefined ? { firstAlarmMinute: firstAlarm } : {}),
+      ...(options.warmUp ? { evaluatedFrom: decidedFrom.get(a.id) ?? Number.POSITIVE_INFINITY } : {}),
     };
   });
   // Actions fire on state changes only: a page is a change into ALARM of an alarm with actions.

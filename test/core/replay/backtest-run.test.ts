@@ -105,6 +105,38 @@ describe('backtest of the shipped recorded week (example-prod, free profile)', (
     expect(result.pages.some((p) => p.minute >= 600 && p.minute <= 605)).toBe(false);
   });
 
+  it('warm-up: no alarm decides on minutes before the export; each is INSUFFICIENT_DATA until its data can decide', () => {
+    const from = Object.fromEntries(result.alarms.map((a) => [a.id, a.evaluatedFrom]));
+    // service-down: 4 of its 1-minute periods, probe data without delay; the 1 h burn rate: one hour.
+    expect(from['service-down']).toBe(4);
+    expect(from['slo-burn-1h']).toBe(60);
+    for (const a of result.alarms) {
+      expect(
+        a.states.slice(0, a.evaluatedFrom).every((s) => s === 'INSUFFICIENT_DATA'),
+        a.id,
+      ).toBe(true);
+      expect(a.states[a.evaluatedFrom], a.id).toBe('OK');
+    }
+  });
+
+  it("a one-minute 5xx blip in the export's first minute pages nobody, as anywhere else in the week", () => {
+    const blip = (at: number) =>
+      edited('5XXError', 'Sum', (v, m) =>
+        m === at
+          ? (recorded.metrics.find((x) => x.metricName === '5XXError')?.statistics.SampleCount?.[m] ?? v)
+          : v,
+      );
+    // Repeating the first minute backwards would have made it five minutes of 100% errors.
+    expect(runBacktest(prod, blip(0)).pages.filter((p) => p.minute < 60)).toEqual([]);
+    expect(runBacktest(prod, blip(600)).pages.filter((p) => p.minute >= 600 && p.minute < 660)).toEqual([]);
+  });
+
+  it('a probe failing from the first minute pages once its own data say 2 of 4, not before', () => {
+    const failing = edited('ServiceHealth', 'Maximum', (v, m) => (m < 2 ? 4 : v));
+    const pages = runBacktest(prod, failing).pages.filter((p) => p.minute < 60);
+    expect(pages).toEqual([expect.objectContaining({ alarm: 'service-down', minute: 4, severity: 'P0' })]);
+  });
+
   it('refuses an export of another environment', () => {
     expect(() => runBacktest(prod, { ...recorded, environment: 'example-dev' })).toThrow(
       'the export is of environment example-dev, not example-prod',

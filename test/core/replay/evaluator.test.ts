@@ -204,6 +204,52 @@ describe('window statistics', () => {
   });
 });
 
+describe('nothing known before the data (a backtest export, knownFrom)', () => {
+  const props = { Statistic: 'Maximum', EvaluationPeriods: 3, DatapointsToAlarm: 3 } as const;
+
+  it('without it, minutes before the data repeat the first minute and decide at once', () => {
+    const e = evaluatorOf(gaugeSamples(expandSeries('20 20 20 20 20')), props);
+    expect(e.evaluate(1, 'INSUFFICIENT_DATA')).toBe('ALARM');
+  });
+
+  it('with it, the state is kept until the N most recent periods lie inside the data and are real', () => {
+    const e = evaluatorOf(gaugeSamples(expandSeries('20 20 20 20 20')), props);
+    expect([1, 2].map((t) => e.evaluate(t, 'INSUFFICIENT_DATA', 0))).toEqual([
+      'INSUFFICIENT_DATA',
+      'INSUFFICIENT_DATA',
+    ]);
+    expect(e.decides(2, 0)).toBe(false);
+    expect(e.decides(3, 0)).toBe(true);
+    expect(e.evaluate(3, 'INSUFFICIENT_DATA', 0)).toBe('ALARM');
+    // A data start later than 0 counts from there.
+    expect(e.decides(3, 1)).toBe(false);
+    expect(e.evaluate(4, 'OK', 1)).toBe('ALARM');
+  });
+
+  it('a missing recent datapoint needs the whole evaluation range (N + 2) inside the data', () => {
+    const e = evaluatorOf(gaugeSamples(expandSeries('20 _ 20 20 20 20')), {
+      ...props,
+      TreatMissingData: 'breaching',
+    });
+    expect([3, 4].map((t) => e.decides(t, 0))).toEqual([false, false]);
+    expect(e.evaluate(4, 'OK', 0)).toBe('OK');
+    expect(e.decides(5, 0)).toBe(true);
+    expect(e.evaluate(5, 'OK', 0)).toBe('ALARM');
+  });
+
+  it('counts periods, not minutes', () => {
+    const e = evaluatorOf(gaugeSamples(expandSeries('20x20')), {
+      ...props,
+      Period: 300,
+      EvaluationPeriods: 1,
+      DatapointsToAlarm: 1,
+    });
+    expect(e.period).toBe(5);
+    expect(e.decides(4, 0)).toBe(false);
+    expect(e.decides(5, 0)).toBe(true);
+  });
+});
+
 describe('composite rules', () => {
   const rule = (AlarmRule: string) => ({
     AlarmName: 'c',

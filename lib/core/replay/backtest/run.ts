@@ -21,6 +21,11 @@ export interface BacktestAlarm {
   /** Datapoint the alarm saw at each evaluation minute (index = minutes since the export start). */
   readonly values: readonly (number | undefined)[];
   readonly states: readonly AlarmState[];
+  /**
+   * First minute of the export whose data let the alarm decide (Infinity: never); INSUFFICIENT_DATA
+   * before it, since nothing before the export is known.
+   */
+  readonly evaluatedFrom: number;
 }
 
 export interface BacktestPage {
@@ -66,6 +71,8 @@ export function runBacktest(
   const run = replayAlarms(catalog, lookup, {
     minutes,
     ingestionDelay: (namespace) => ingestionDelayOf(seriesPrefix(namespace, appNamespace)),
+    // Nothing is known before the export starts: no page and no OK from a range that reaches there.
+    warmUp: true,
   });
   const startMs = Date.parse(data.start);
   const alarms: BacktestAlarm[] = run.alarms.map((a) => {
@@ -80,6 +87,7 @@ export function runBacktest(
       ...(a.threshold === undefined ? {} : { threshold: a.threshold }),
       values: a.values,
       states: a.states,
+      evaluatedFrom: a.evaluatedFrom ?? Number.POSITIVE_INFINITY,
     };
   });
   const pages = alarms
