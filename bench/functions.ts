@@ -9,6 +9,7 @@ import { App, Stack } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LAMBDAS_DIR, OpsFunction } from '../lib/constructs/common/ops-function';
+import { quietBundling } from '../tools/cli/quiet-bundling';
 
 export interface FunctionBench {
   readonly name: string;
@@ -66,6 +67,7 @@ export function functionNames(): string[] {
 }
 
 export function benchFunctions(runs: number): FunctionBench[] {
+  quietBundling();
   const app = new App({ context: { 'aws:cdk:enable-asset-metadata': true } });
   const stack = new Stack(app, 'Bench');
   const names = functionNames();

@@ -8,8 +8,10 @@ import { App } from 'aws-cdk-lib';
 import { ConfigError, loadEnvironments } from '../lib/core/environments/load';
 import { formatFreeTierReport } from '../lib/core/guard/report-table';
 import { addEnvironments, freeTierReportOf } from '../lib/stacks/ops-app';
+import { quietBundling } from '../tools/cli/quiet-bundling';
 
 function main(): void {
+  quietBundling();
   const app = new App();
   const configDir = String(app.node.tryGetContext('configDir') ?? join(__dirname, '..', 'config'));
   const selection = app.node.tryGetContext('env') as string | undefined;

@@ -8,6 +8,7 @@ import type { EnvironmentConfig } from '../../lib/core/config/schema';
 import { parseEnvironment } from '../../lib/core/environments/load';
 import { addEnvironments } from '../../lib/stacks/ops-app';
 import type { OpsStack } from '../../lib/stacks/ops-stack';
+import { quietBundling } from '../../tools/cli/quiet-bundling';
 
 export const CONFIG_DIR = join(__dirname, '..', '..', 'config');
 
@@ -38,6 +39,7 @@ const CDK_CONTEXT = (
 ).context;
 
 export function newApp(bundle = false): App {
+  if (bundle) quietBundling();
   return new App({ context: { ...CDK_CONTEXT, ...(bundle ? {} : { 'aws:cdk:bundling-stacks': [] }) } });
 }
 

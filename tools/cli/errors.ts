@@ -84,6 +84,10 @@ export function explainError(error: unknown): Explained {
  * one line on stderr.
  */
 export function runMain(main: () => Promise<number>): void {
+  // package.json supports Node >= 20; the pinned SDK's notice about its future Node 22 releases
+  // (aws/aws-sdk-js-v3#7983, whose documented switch this is) would otherwise stand before the one
+  // line a CLI prints. A user's own setting wins.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   main().then(
     (code) => {
       process.exitCode = code;
