@@ -1,64 +1,48 @@
-/** One function per workflow step. Clients are injected; every decision is in lib/recovery. */
-import { type ECSClient, UpdateServiceCommand } from '@aws-sdk/client-ecs';
+/**
+ * One function per workflow step. Clients are injected; decisions (assess, plan, rename order, the
+ * report and the failure page) are pure functions in lib/core/recovery. Every step that changes
+ * something reads the current state first, so a retry of a step that already happened is a no-op.
+ */
+import { DescribeServicesCommand, UpdateServiceCommand } from '@aws-sdk/client-ecs';
 import {
-  type DBInstance,
   DescribeDBInstanceAutomatedBackupsCommand,
-  DescribeDBInstancesCommand,
   DescribeDBSnapshotsCommand,
   DescribeEventsCommand,
   DescribePendingMaintenanceActionsCommand,
   ModifyDBInstanceCommand,
-  type RDSClient,
   RebootDBInstanceCommand,
   RestoreDBInstanceFromDBSnapshotCommand,
   RestoreDBInstanceToPointInTimeCommand,
 } from '@aws-sdk/client-rds';
-import { ChangeResourceRecordSetsCommand, type Route53Client } from '@aws-sdk/client-route-53';
-import {
-  GetSecretValueCommand,
-  PutSecretValueCommand,
-  type SecretsManagerClient,
-} from '@aws-sdk/client-secrets-manager';
-import { PublishCommand, type SNSClient } from '@aws-sdk/client-sns';
-import { PutParameterCommand, type SSMClient } from '@aws-sdk/client-ssm';
+import { PutParameterCommand } from '@aws-sdk/client-ssm';
 import { assessInstance } from '../../lib/core/recovery/assess';
+import { failureReport, type ObservedInstance } from '../../lib/core/recovery/failure-report';
 import type { RecoverySettings } from '../../lib/core/recovery/function-settings';
-import { renamedSourceId } from '../../lib/core/recovery/incident';
+import { renamedSourceId, restoreTargetId } from '../../lib/core/recovery/incident';
 import {
   modifyRequest,
   planRestore,
   restoreRequest,
-  type SourceSettings,
   settingsFromDescribe,
 } from '../../lib/core/recovery/plan';
 import { formatSeconds, recoveryReport } from '../../lib/core/recovery/report';
+import { parseCapturedSettings } from '../../lib/core/recovery/source-settings';
 import type { StepEvent, WorkflowState } from '../../lib/core/recovery/step-contract';
 import { hasErrorName } from '../shared/errors';
 import { readJsonParameter } from '../shared/ssm';
+import type { RecoveryDeps } from './deps';
+import { publish } from './publish';
+import { describeInstance, isOurs } from './rds';
+import { readPointer } from './switch/pointer';
 
-export interface RecoveryDeps {
-  readonly rds: RDSClient;
-  readonly ssm: SSMClient;
-  readonly sns: SNSClient;
-  readonly secrets: SecretsManagerClient;
-  readonly route53: Route53Client;
-  readonly ecs: ECSClient;
-  /** DNS lookup of an endpoint; injected so tests need no network. */
-  readonly resolve: (host: string) => Promise<string>;
-  readonly now: () => Date;
-}
+export type { RecoveryDeps } from './deps';
+export { switchTraffic } from './switch';
 
 type Deps = RecoveryDeps;
 type S = RecoverySettings;
 
-export async function describeInstance(rds: RDSClient, id: string): Promise<DBInstance | undefined> {
-  try {
-    const out = await rds.send(new DescribeDBInstancesCommand({ DBInstanceIdentifier: id }));
-    return out.DBInstances?.[0];
-  } catch (error) {
-    if (hasErrorName(error, 'DBInstanceNotFoundFault')) return undefined;
-    throw error;
-  }
+export class ForeignTargetError extends Error {
+  override readonly name = 'ForeignTargetError';
 }
 
 export async function capture(s: S, d: Deps) {
@@ -105,11 +89,10 @@ export async function plan(state: WorkflowState, s: S, d: Deps) {
   const [db, retained, snapshots, stored] = await Promise.all([
     describeInstance(d.rds, id),
     d.rds.send(new DescribeDBInstanceAutomatedBackupsCommand({ DBInstanceIdentifier: id })),
-    d.rds.send(new DescribeDBSnapshotsCommand({ DBInstanceIdentifier: id })),
-    readJsonParameter<Partial<SourceSettings>>(d.ssm, s.capturedParameter),
+    d.rds.send(new DescribeDBSnapshotsCommand({ DBInstanceIdentifier: id, SnapshotType: 'automated' })),
+    readJsonParameter<unknown>(d.ssm, s.capturedParameter),
   ]);
-  // The stack writes `{}` until the first capture has run.
-  const captured = stored?.instance ? (stored as SourceSettings) : undefined;
+  const captured = parseCapturedSettings(stored);
   const now = d.now().toISOString();
   return planRestore({
     incident: state.incident,
@@ -129,6 +112,7 @@ export async function plan(state: WorkflowState, s: S, d: Deps) {
       arn: b.DBInstanceAutomatedBackupsArn ?? '',
       ...(b.RestoreWindow?.LatestTime ? { latestTime: b.RestoreWindow.LatestTime.toISOString() } : {}),
       ...(b.Status ? { status: b.Status } : {}),
+      ...(b.DbiResourceId ? { resourceId: b.DbiResourceId } : {}),
     })),
     snapshots: (snapshots.DBSnapshots ?? []).map((x) => ({
       id: x.DBSnapshotIdentifier ?? '',
@@ -143,7 +127,7 @@ export async function requestApproval(event: StepEvent, s: S, d: Deps) {
   const p = event.state.plan;
   if (!p || !event.taskToken) throw new Error('request-approval needs a plan and a task token');
   const token = event.taskToken;
-  await publish(d, s.topics.P0, `Approve DB restore for ${s.environment}?`, [
+  await publish(d.sns, s.topics.P0, `Approve DB restore for ${s.environment}?`, [
     `Incident ${event.state.incident.id}: ${event.state.assessment?.state ?? 'unknown'} (${event.state.assessment?.reason ?? ''})`,
     `Plan: ${p.method} of ${p.source} to ${p.restorePoint} into ${p.targetId} (expected data loss ${formatSeconds(p.rpoSeconds)})`,
     `Approve: npm run ops -- recovery approve --env ${s.environment} --token ${token}`,
@@ -156,8 +140,21 @@ export async function requestApproval(event: StepEvent, s: S, d: Deps) {
 export async function restore(state: WorkflowState, _s: S, d: Deps) {
   const p = state.plan;
   if (!p) throw new Error('restore needs a plan');
+  const startedAt = state.restore?.startedAt ?? d.now().toISOString();
+  // Read before acting: a retry after a timeout finds the target the first attempt created.
+  const existing = await describeInstance(d.rds, p.targetId);
+  if (existing) return adopt(existing, p.targetId, state.incident.id, startedAt);
+  if (p.method === 'pitr-retained-backup') {
+    const own = await d.rds.send(
+      new DescribeDBInstanceAutomatedBackupsCommand({ DBInstanceIdentifier: p.source }),
+    );
+    if (
+      !(own.DBInstanceAutomatedBackups ?? []).some((b) => b.DBInstanceAutomatedBackupsArn === p.sourceArn)
+    ) {
+      throw new ForeignTargetError(`restore refused: ${p.sourceArn} is not a retained backup of ${p.source}`);
+    }
+  }
   const request = restoreRequest(p);
-  const startedAt = d.now().toISOString();
   try {
     if (request.command === 'RestoreDBInstanceToPointInTime') {
       await d.rds.send(new RestoreDBInstanceToPointInTimeCommand(request.input as never));
@@ -166,12 +163,24 @@ export async function restore(state: WorkflowState, _s: S, d: Deps) {
     }
     return { targetId: p.targetId, startedAt, existing: false };
   } catch (error) {
-    // The target name is the incident's idempotency key: a retry continues with it.
-    if (hasErrorName(error, 'DBInstanceAlreadyExistsFault')) {
-      return { targetId: p.targetId, startedAt: state.restore?.startedAt ?? startedAt, existing: true };
-    }
-    throw error;
+    if (!hasErrorName(error, 'DBInstanceAlreadyExistsFault')) throw error;
+    return adopt(await describeInstance(d.rds, p.targetId), p.targetId, state.incident.id, startedAt);
   }
+}
+
+/** An existing target is continued only when it carries this incident's tag. */
+function adopt(
+  db: Awaited<ReturnType<typeof describeInstance>>,
+  targetId: string,
+  incidentId: string,
+  startedAt: string,
+) {
+  if (!isOurs(db, incidentId)) {
+    throw new ForeignTargetError(
+      `${targetId} exists but does not carry the tag of incident ${incidentId}: it is not this workflow's restore; check it by hand`,
+    );
+  }
+  return { targetId, startedAt, existing: true };
 }
 
 export async function waitTarget(state: WorkflowState, s: S, d: Deps) {
@@ -198,147 +207,32 @@ export async function waitTarget(state: WorkflowState, s: S, d: Deps) {
 export async function modify(state: WorkflowState, _s: S, d: Deps) {
   const p = state.plan;
   if (!p) throw new Error('modify needs a plan');
+  const db = await describeInstance(d.rds, p.targetId);
+  const status = db?.DBInstanceStatus ?? 'not found';
+  // A retry finds the first attempt's change in progress: nothing more to do.
+  if (status === 'modifying' || status === 'rebooting') {
+    return { at: d.now().toISOString(), modified: true, rebooted: status === 'rebooting' };
+  }
   const request = modifyRequest(p);
   if (request) await d.rds.send(new ModifyDBInstanceCommand(request as never));
-  const rebooted = Boolean(state.target?.pendingReboot);
+  const rebooted = (db?.DBParameterGroups ?? []).some((g) => g.ParameterApplyStatus === 'pending-reboot');
   if (rebooted) await d.rds.send(new RebootDBInstanceCommand({ DBInstanceIdentifier: p.targetId }));
   return { at: d.now().toISOString(), modified: request !== undefined, rebooted };
 }
 
-export async function switchTraffic(state: WorkflowState, s: S, d: Deps) {
-  const p = state.plan;
-  const endpoint = state.target?.endpoint;
-  if (!p || !endpoint) throw new Error('switch needs a plan and an available target');
-  const at = d.now().toISOString();
-  switch (s.switch.strategy) {
-    case 'parameter':
-      await d.ssm.send(
-        new PutParameterCommand({
-          Name: s.switch.parameterName,
-          Value: endpoint,
-          Overwrite: true,
-          Type: 'String',
-        }),
-      );
-      return {
-        done: true,
-        phase: `SSM parameter ${s.switch.parameterName} now ${endpoint}`,
-        at,
-        endpoint,
-        instance: p.targetId,
-      };
-    case 'secret': {
-      const current = await d.secrets.send(new GetSecretValueCommand({ SecretId: s.switch.secretId }));
-      const secret = JSON.parse(current.SecretString ?? '{}') as Record<string, unknown>;
-      await d.secrets.send(
-        new PutSecretValueCommand({
-          SecretId: s.switch.secretId,
-          SecretString: JSON.stringify({ ...secret, host: endpoint }),
-        }),
-      );
-      return {
-        done: true,
-        phase: `secret ${s.switch.secretId} host now ${endpoint}`,
-        at,
-        endpoint,
-        instance: p.targetId,
-      };
-    }
-    case 'cname':
-      await d.route53.send(
-        new ChangeResourceRecordSetsCommand({
-          HostedZoneId: s.switch.hostedZoneId,
-          ChangeBatch: {
-            Comment: `ops-stack recovery ${state.incident.id}`,
-            Changes: [
-              {
-                Action: 'UPSERT',
-                ResourceRecordSet: {
-                  Name: s.switch.recordName,
-                  Type: 'CNAME',
-                  TTL: 60,
-                  ResourceRecords: [{ Value: endpoint }],
-                },
-              },
-            ],
-          },
-        }),
-      );
-      return {
-        done: true,
-        phase: `CNAME ${s.switch.recordName} now ${endpoint}`,
-        at,
-        endpoint,
-        instance: p.targetId,
-      };
-    case 'rename':
-      return renameStep(state, s, d, at);
-  }
-}
-
-/**
- * Rename keeps the endpoint: the failed source becomes `<id>-failed-<time>`, the restored instance
- * takes the original identifier. Called again after each wait until both renames are done.
- */
-async function renameStep(state: WorkflowState, _s: S, d: Deps, at: string) {
-  const p = state.plan;
-  if (!p) throw new Error('rename needs a plan');
-  const renamedSource = renamedSourceId(p.source, state.incident.failureTime);
-  // Which identifiers exist tells the phase; no marker on the instances is needed.
-  const [original, renamed, target] = await Promise.all([
-    describeInstance(d.rds, p.source),
-    describeInstance(d.rds, renamedSource),
-    describeInstance(d.rds, p.targetId),
-  ]);
-  if (original && !renamed) {
-    if (original.DBInstanceStatus !== 'renaming') {
-      await d.rds.send(
-        new ModifyDBInstanceCommand({
-          DBInstanceIdentifier: p.source,
-          NewDBInstanceIdentifier: renamedSource,
-          ApplyImmediately: true,
-        }),
-      );
-    }
-    return { done: false, phase: `renaming ${p.source} to ${renamedSource}`, at, renamedSource };
-  }
-  if (!original && target) {
-    if (target.DBInstanceStatus === 'available') {
-      await d.rds.send(
-        new ModifyDBInstanceCommand({
-          DBInstanceIdentifier: p.targetId,
-          NewDBInstanceIdentifier: p.source,
-          ApplyImmediately: true,
-        }),
-      );
-    }
-    return { done: false, phase: `renaming ${p.targetId} to ${p.source}`, at, renamedSource };
-  }
-  if (original && renamed && original.DBInstanceStatus === 'available' && original.Endpoint?.Address) {
-    return {
-      done: true,
-      phase: `${p.source} is the restored instance`,
-      at,
-      endpoint: original.Endpoint.Address,
-      instance: p.source,
-      renamedSource,
-    };
-  }
-  return { done: false, phase: `waiting for ${p.source} to become available`, at, renamedSource };
-}
-
-export async function restart(_state: WorkflowState, s: S, d: Deps) {
+export async function restart(state: WorkflowState, s: S, d: Deps) {
   const at = d.now().toISOString();
   if (!s.restart)
     return { note: 'Restart the service by hand so it reconnects (no restart hook configured).', at };
-  await d.ecs.send(
-    new UpdateServiceCommand({
-      cluster: s.restart.cluster,
-      service: s.restart.service,
-      forceNewDeployment: true,
-    }),
+  const { cluster, service } = s.restart;
+  const since = Date.parse(state.switched?.at ?? at);
+  const current = await d.ecs.send(new DescribeServicesCommand({ cluster, services: [service] }));
+  const deployed = (current.services?.[0]?.deployments ?? []).some(
+    (x) => x.createdAt !== undefined && x.createdAt.getTime() >= since,
   );
-  return { note: `ECS service ${s.restart.cluster}/${s.restart.service}: new deployment forced.`, at };
+  if (deployed) return { note: `ECS service ${cluster}/${service}: a deployment since the switch runs.`, at };
+  await d.ecs.send(new UpdateServiceCommand({ cluster, service, forceNewDeployment: true }));
+  return { note: `ECS service ${cluster}/${service}: new deployment forced.`, at };
 }
 
 export async function verify(state: WorkflowState, _s: S, d: Deps) {
@@ -398,7 +292,7 @@ export async function report(state: WorkflowState, s: S, d: Deps) {
     switchedAt: state.switched.at,
     restartNote: state.restart?.note ?? 'Restart: not run.',
   });
-  await publish(d, s.topics.P1, r.title, r.lines);
+  await publish(d.sns, s.topics.P1, r.title, r.lines);
   return r;
 }
 
@@ -415,15 +309,46 @@ export async function notify(event: StepEvent, s: S, d: Deps) {
     ...(n.cause ? [`Cause: ${n.cause}`] : []),
     'Nothing was deleted; no restore is running unless a line above says so.',
   ];
-  await publish(d, n.severity === 'P0' ? s.topics.P0 : s.topics.P1, n.title, lines);
+  await publish(d.sns, n.severity === 'P0' ? s.topics.P0 : s.topics.P1, n.title, lines);
   return { notified: n.title };
 }
 
-async function publish(d: Deps, topic: string, title: string, lines: readonly string[]) {
-  await d.sns.send(
-    new PublishCommand({
-      TopicArn: topic,
-      Message: JSON.stringify({ source: 'ops-stack.recovery', title, lines }),
+/**
+ * The P0 page of a failed recovery. Observing is best effort (the failure may be the very call it
+ * would make): what cannot be read is reported as unknown, and only the publish may fail the step.
+ */
+export async function reportFailure(state: WorkflowState, s: S, d: Deps) {
+  const { incident } = state;
+  const ids = [
+    incident.instance,
+    restoreTargetId(incident.instance, incident.failureTime),
+    ...(s.switch.strategy === 'rename' ? [renamedSourceId(incident.instance, incident.failureTime)] : []),
+  ];
+  const instances = await Promise.all(
+    ids.map(async (id): Promise<ObservedInstance> => {
+      try {
+        const db = await describeInstance(d.rds, id);
+        if (!db) return { id, status: 'missing' };
+        return {
+          id,
+          status: db.DBInstanceStatus ?? 'unknown',
+          ...(db.Endpoint?.Address ? { endpoint: db.Endpoint.Address } : {}),
+          ours: isOurs(db, incident.id),
+        };
+      } catch {
+        return { id, status: 'unknown (describe failed)' };
+      }
     }),
   );
+  const pointer = await readPointer(s.switch, d).catch(() => undefined);
+  const page = failureReport({
+    environment: s.environment,
+    state,
+    switch: s.switch,
+    ...(s.restart ? { restart: s.restart } : {}),
+    instances,
+    ...(pointer !== undefined ? { pointer } : {}),
+  });
+  await publish(d.sns, s.topics.P0, page.title, page.lines);
+  return { paged: page.title };
 }

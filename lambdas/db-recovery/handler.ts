@@ -25,7 +25,16 @@ const deps = {
 };
 
 export const handler = async (event: unknown) => {
-  const step = parseStepEvent(event);
-  logger.info('recovery step', { action: step.action, incident: step.state.incident?.id });
-  return runStep(step, settings, deps);
+  try {
+    const step = parseStepEvent(event);
+    logger.info('recovery step', {
+      action: step.action,
+      incident: step.action === 'capture' ? undefined : step.state.incident.id,
+    });
+    return await runStep(step, settings, deps);
+  } catch (error) {
+    // Logged as the error object (stack and cause kept); the workflow's Retry or Catch sees its name.
+    logger.error('recovery step failed', { error });
+    throw error;
+  }
 };

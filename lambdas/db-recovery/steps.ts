@@ -1,13 +1,17 @@
-/** Dispatch of a parsed step to its action. */
-
+/**
+ * Dispatch of a parsed step to its action. Before any AWS call the step is checked against the
+ * configured instance (guardStep); after, a transient AWS error is wrapped as TransientAwsError,
+ * the one name the state machine retries. Everything else propagates to the workflow's catch.
+ */
 import type { RecoverySettings } from '../../lib/core/recovery/function-settings';
-import type { Action, StepEvent } from '../../lib/core/recovery/step-contract';
+import type { Action, CaptureEvent, StepEvent } from '../../lib/core/recovery/step-contract';
+import { guardStep } from '../../lib/core/recovery/step-guard';
+import { asRetryable } from '../../lib/core/recovery/transient-errors';
 import * as a from './actions';
 
 type StepHandler = (step: StepEvent, s: RecoverySettings, d: a.RecoveryDeps) => Promise<unknown>;
 
-const HANDLERS: Record<Action, StepHandler> = {
-  capture: (_step, s, d) => a.capture(s, d),
+const HANDLERS: Record<Exclude<Action, 'capture'>, StepHandler> = {
   assess: (step, s, d) => a.assess(step.state, s, d),
   plan: (step, s, d) => a.plan(step.state, s, d),
   'request-approval': a.requestApproval,
@@ -19,8 +23,18 @@ const HANDLERS: Record<Action, StepHandler> = {
   verify: (step, s, d) => a.verify(step.state, s, d),
   report: (step, s, d) => a.report(step.state, s, d),
   notify: a.notify,
+  'report-failure': (step, s, d) => a.reportFailure(step.state, s, d),
 };
 
-export function runStep(step: StepEvent, s: RecoverySettings, d: a.RecoveryDeps): Promise<unknown> {
-  return HANDLERS[step.action](step, s, d);
+export async function runStep(
+  step: StepEvent | CaptureEvent,
+  s: RecoverySettings,
+  d: a.RecoveryDeps,
+): Promise<unknown> {
+  if (step.action !== 'capture') guardStep(step, s.instance);
+  try {
+    return step.action === 'capture' ? await a.capture(s, d) : await HANDLERS[step.action](step, s, d);
+  } catch (error) {
+    throw asRetryable(error);
+  }
 }

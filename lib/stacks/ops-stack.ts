@@ -25,6 +25,7 @@ import { unknownWindowSignals } from '../core/paging/mute-rules';
 import { publishersBySeverity, SERVICE_TOPICS } from '../core/paging/publishers';
 import { pagingProblems } from '../core/paging/reachability';
 import { stackTags } from '../core/paging/tags';
+import { requiresApproval } from '../core/recovery/settings';
 
 export interface OpsStackProps extends StackProps {
   readonly config: EnvironmentConfig;
@@ -116,7 +117,10 @@ export class OpsStack extends Stack {
     const scheduledFunctions = [probe.handler.lambda, costReport.handler.lambda];
     if (config.recovery?.enabled) {
       const recovery = new RecoveryWorkflow(this, 'Recovery', {
-        config: { ...config, recovery: config.recovery },
+        environment: config.name,
+        instance: config.database.instanceIdentifier,
+        recovery: config.recovery,
+        requiresApproval: requiresApproval(config.tier, config.recovery),
         pageTopic: topic[SERVICE_TOPICS.recovery.page],
         reportTopic: topic[SERVICE_TOPICS.recovery.report],
         deadLetterQueue: this.topics.deadLetterQueue,

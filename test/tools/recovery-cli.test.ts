@@ -42,15 +42,31 @@ beforeEach(() => {
 });
 
 describe('npm run ops -- recovery', () => {
-  it('plan starts a dry-run execution named after the incident', async () => {
+  it('plan starts a dry-run execution of its own, even while a recovery runs', async () => {
+    sfn.on(ListExecutionsCommand).resolves({
+      executions: [
+        {
+          executionArn: 'a',
+          stateMachineArn: 'arn:sm',
+          name: 'ticketing-prod-db-recovery-1',
+          status: 'RUNNING',
+          startDate: new Date('2026-11-22T10:01:00Z'),
+        },
+      ],
+    });
     await runCli(
       ['recovery', 'plan', '--env', 'example-prod', '--failure-time', '2026-11-22T10:00:00Z'],
       deps(),
     );
     const start = sfn.commandCalls(StartExecutionCommand)[0]?.args[0].input;
-    expect(start).toMatchObject({ stateMachineArn: 'arn:sm', name: 'plan-ticketing-prod-db-2026112210' });
+    expect(start).toMatchObject({
+      stateMachineArn: 'arn:sm',
+      name: 'plan-ticketing-prod-db-20261122T100500',
+    });
     expect(JSON.parse(start?.input ?? '{}').incident).toMatchObject({ mode: 'plan', signal: 'manual' });
-    expect(lines).toEqual(['plan-ticketing-prod-db-2026112210: started']);
+    expect(lines).toEqual([
+      'plan-ticketing-prod-db-20261122T100500: started for incident ticketing-prod-db-2026112210',
+    ]);
   });
 
   it('start in prod needs --yes', async () => {
@@ -60,8 +76,27 @@ describe('npm run ops -- recovery', () => {
     expect(sfn.commandCalls(StartExecutionCommand)).toHaveLength(0);
     await runCli(['recovery', 'start', '--env', 'example-prod', '--yes'], deps());
     expect(sfn.commandCalls(StartExecutionCommand)[0]?.args[0].input.name).toBe(
-      'ticketing-prod-db-2026112210',
+      'ticketing-prod-db-recovery-1',
     );
+  });
+
+  it('start while a recovery runs starts nothing and says which one runs', async () => {
+    sfn.on(ListExecutionsCommand).resolves({
+      executions: [
+        {
+          executionArn: 'a',
+          stateMachineArn: 'arn:sm',
+          name: 'ticketing-prod-db-recovery-3',
+          status: 'RUNNING',
+          startDate: new Date('2026-11-22T10:01:00Z'),
+        },
+      ],
+    });
+    await runCli(['recovery', 'start', '--env', 'example-prod', '--yes'], deps());
+    expect(sfn.commandCalls(StartExecutionCommand)).toHaveLength(0);
+    expect(lines).toEqual([
+      'ticketing-prod-db-recovery-3: recovery ticketing-prod-db-recovery-3 of ticketing-prod-db is running (started 2026-11-22T10:01:00.000Z)',
+    ]);
   });
 
   it('approve and deny answer the task token with who and when', async () => {

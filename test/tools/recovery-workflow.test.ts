@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { INCIDENT_TAG } from '../../lib/core/recovery/incident';
 import type { OpsStack } from '../../lib/stacks/ops-stack';
 import { dbOutageDrill } from '../../tools/drill/scenario';
 import { configFrom, synthStacks } from '../helpers/synth';
@@ -79,12 +80,31 @@ describe('recovery workflow, run locally from the synthesized definition', () =>
         // An earlier attempt of this incident already started the restore.
         rds.addInstance('ticketing-dev-db-r-2026112210', 'creating', {});
         const target = rds.instances.get('ticketing-dev-db-r-2026112210');
-        if (target) target.schedule = [[clock.now().getTime() + 15 * 60_000, 'available']];
+        if (target) {
+          target.schedule = [[clock.now().getTime() + 15 * 60_000, 'available']];
+          target.tags.push({ Key: INCIDENT_TAG, Value: 'ticketing-dev-db-2026112210' });
+        }
       },
     });
     expect(d.run.status).toBe('succeeded');
     expect(d.aws.published().at(-1)?.lines.join('\n')).toContain(
       'restore started (continued an existing target)',
+    );
+  });
+
+  it("an existing target without this incident's tag is not adopted: paged, no restore, no switch", async () => {
+    const d = await dbOutageDrill(dev, {
+      beforeRun: (rds) => rds.addInstance('ticketing-dev-db-r-2026112210', 'available', {}),
+    });
+    expect(d.run.status).toBe('failed');
+    expect(d.rds.restoreCalls()).toBe(0);
+    expect(d.rds.calls.filter((c) => c.name === 'ModifyDBInstance')).toEqual([]);
+    const page = d.aws.published().find((p) => p.topic.endsWith('P0'));
+    expect(page?.title).toBe(
+      'DB recovery of ticketing-dev-db failed at Restore (ForeignTargetError): act now',
+    );
+    expect(page?.lines.join('\n')).toContain(
+      'does not carry the tag of incident ticketing-dev-db-2026112210',
     );
   });
 

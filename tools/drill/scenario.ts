@@ -39,7 +39,9 @@ export interface OutageDrill {
 export const FAILURE_TIME = '2026-11-22T10:00:00.000Z';
 
 export async function dbOutageDrill(stack: OpsStack, o: OutageOptions = {}): Promise<OutageDrill> {
-  const settings = recoverySettings(stack.config, {
+  const { config } = stack;
+  if (!config.recovery) throw new Error(`${config.name} has no recovery configuration`);
+  const settings = recoverySettings(config.name, config.database.instanceIdentifier, config.recovery, {
     capturedParameter: '/drill/captured-settings',
     pageTopicArn: 'arn:aws:sns:local:000000000000:P0',
     reportTopicArn: 'arn:aws:sns:local:000000000000:P1',

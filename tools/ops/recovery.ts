@@ -77,7 +77,7 @@ export async function recoveryCommand(
       );
       if (!decision.start) throw new RecoveryUsageError(`not started: ${decision.reason}`);
       const incident = decision.incident;
-      const result = await startRecovery(deps.sfn, arn, incident);
+      const result = await startRecovery(deps.sfn, arn, incident, deps.now);
       deps.log(`${result.executionName}: ${result.note}`);
       return;
     }

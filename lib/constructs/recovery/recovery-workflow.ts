@@ -1,5 +1,4 @@
-import { Arn, ArnFormat, Duration, Stack, Validations } from 'aws-cdk-lib';
-import * as iam from 'aws-cdk-lib/aws-iam';
+import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
@@ -7,92 +6,157 @@ import * as ssm from 'aws-cdk-lib/aws-ssm';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
-import type { EnvironmentConfig } from '../../core/config/schema';
 import { SETTINGS_VARIABLE } from '../../core/recovery/function-settings';
-import { restoreTargetPattern } from '../../core/recovery/incident';
-import { recoverySettings } from '../../core/recovery/settings';
+import { REPORTED_FAILURES, UNREPORTED_FAILURE } from '../../core/recovery/outcomes';
+import { SWITCH_TIMEOUT_MINUTES } from '../../core/recovery/rename';
+import { type RecoveryConfig, recoverySettings } from '../../core/recovery/settings';
 import type { Action } from '../../core/recovery/step-contract';
+import { TRANSIENT_ERROR_NAME } from '../../core/recovery/transient-errors';
 import { nagResourceId } from '../common/nag';
 import { OpsFunction } from '../common/ops-function';
-import { grantPublish } from '../common/publish';
+import { ExecutionWatch } from './execution-watch';
+import { grantRecoverySteps } from './recovery-policy';
 
 export interface RecoveryWorkflowProps {
-  readonly config: EnvironmentConfig & { readonly recovery: NonNullable<EnvironmentConfig['recovery']> };
+  readonly environment: string;
+  /** The source DB instance identifier. */
+  readonly instance: string;
+  readonly recovery: RecoveryConfig;
+  /** Wait for a person's approval before restoring (prod by default). */
+  readonly requiresApproval: boolean;
+  /** P0: approval requests and every failure. */
   readonly pageTopic: sns.ITopic;
+  /** P1: the recovery report and notices. */
   readonly reportTopic: sns.ITopic;
   readonly deadLetterQueue: sqs.IQueue;
 }
 
-/** Errors worth retrying inside the workflow: AWS throttling, surfaced by our function. */
-const THROTTLING = ['ThrottlingException', 'Throttling', 'RequestLimitExceeded', 'TooManyRequestsException'];
 const WAIT_SECONDS = 60;
 
-/** Does this environment wait for a person before restoring? */
-export function requiresApproval(config: EnvironmentConfig): boolean {
-  const approval = config.recovery?.approval ?? 'by-tier';
-  return approval === 'manual' || (approval === 'by-tier' && config.tier === 'prod');
-}
+/** Backoff with full jitter for transient AWS errors (the step function names them TransientAwsError). */
+const TRANSIENT_RETRY: sfn.RetryProps = {
+  errors: [TRANSIENT_ERROR_NAME],
+  interval: Duration.seconds(2),
+  backoffRate: 2,
+  maxAttempts: 6,
+  maxDelay: Duration.seconds(60),
+  jitterStrategy: sfn.JitterType.FULL,
+};
+
+type Catch = readonly [errors: string[], handler: sfn.IChainable];
 
 /**
  * Seed 002 s4.3 as a Step Functions standard workflow: assess, plan a point-in-time restore,
  * (approve), restore into a new instance, wait, apply the settings a restore drops, switch the
- * endpoint, restart, verify, report RTO and RPO. It never deletes an instance.
+ * endpoint, restart, verify, report RTO and RPO. It never deletes an instance. Every task catches
+ * every error into one P0 failure page; the execution watch pages whatever the workflow could not.
  */
 export class RecoveryWorkflow extends Construct {
   readonly stateMachine: sfn.StateMachine;
   readonly steps: OpsFunction;
   readonly capturedSettings: ssm.StringParameter;
+  readonly watch: ExecutionWatch;
 
   constructor(scope: Construct, id: string, props: RecoveryWorkflowProps) {
     super(scope, id);
-    const { config } = props;
-    const r = config.recovery;
-    const instance = config.database.instanceIdentifier;
+    const r = props.recovery;
+    const instance = props.instance;
     this.capturedSettings = new ssm.StringParameter(this, 'CapturedSettings', {
       description: `Settings of ${instance}, captured for restores (a restore carries none over)`,
       stringValue: '{}',
     });
-    const settings = recoverySettings(config, {
+    const settings = recoverySettings(props.environment, instance, r, {
       capturedParameter: this.capturedSettings.parameterName,
       pageTopicArn: props.pageTopic.topicArn,
       reportTopicArn: props.reportTopic.topicArn,
     });
     this.steps = new OpsFunction(this, 'Steps', {
       name: 'db-recovery',
-      description: `DB recovery steps for ops-stack ${config.name}`,
+      description: `DB recovery steps for ops-stack ${props.environment}`,
       timeout: Duration.seconds(60),
       environment: { [SETTINGS_VARIABLE]: Stack.of(this).toJsonString(settings) },
       onFailure: props.deadLetterQueue,
     });
-    this.grant(props);
+    grantRecoverySteps(this.steps.role, {
+      instance,
+      allowedGroups: r.allowedGroups,
+      switch: r.switch,
+      ...(r.restart ? { restart: r.restart } : {}),
+      capturedSettings: this.capturedSettings,
+      pageTopic: props.pageTopic,
+      reportTopic: props.reportTopic,
+    });
 
     const fn = this.steps.lambda;
+    // Every failure ends here: one P0 page with what was done, the state left and the next step.
+    const pageFailure = new tasks.LambdaInvoke(this, 'PageFailure', {
+      lambdaFunction: fn,
+      payloadResponseOnly: true,
+      payload: sfn.TaskInput.fromObject({ action: 'report-failure' satisfies Action, 'state.$': '$' }),
+      resultPath: sfn.JsonPath.DISCARD,
+    }).addRetry(TRANSIENT_RETRY);
+    pageFailure.addCatch(
+      new sfn.Fail(this, 'PageNotSent', {
+        error: UNREPORTED_FAILURE,
+        cause: 'The failure page could not be published; the execution watch pages instead',
+      }),
+      { errors: ['States.ALL'], resultPath: '$.pageError' },
+    );
+    pageFailure.next(
+      new sfn.Fail(this, 'RecoveryFailed', {
+        error: REPORTED_FAILURES.failed,
+        cause: 'Paged P0 with the state left behind',
+      }),
+    );
+    const failed = (stateId: string) =>
+      new sfn.Pass(this, `${stateId}Failed`, {
+        result: sfn.Result.fromString(stateId),
+        resultPath: '$.failedState',
+      }).next(pageFailure);
+
     const step = (
       stateId: string,
       action: Action,
       resultPath: string | null,
-      notice?: Record<string, string>,
-    ) =>
-      new tasks.LambdaInvoke(this, stateId, {
+      options: { notice?: Record<string, string>; catches?: readonly Catch[] } = {},
+    ) => {
+      const task = new tasks.LambdaInvoke(this, stateId, {
         lambdaFunction: fn,
         payloadResponseOnly: true,
-        payload: sfn.TaskInput.fromObject({ action, 'state.$': '$', ...(notice ? { notice } : {}) }),
+        payload: sfn.TaskInput.fromObject({
+          action,
+          'state.$': '$',
+          ...(options.notice ? { notice: options.notice } : {}),
+        }),
         resultPath: resultPath ?? sfn.JsonPath.DISCARD,
-      }).addRetry({ errors: THROTTLING, interval: Duration.seconds(2), backoffRate: 2, maxAttempts: 6 });
+      }).addRetry(TRANSIENT_RETRY);
+      // Specific catches first: States.ALL must be the last catcher.
+      for (const [errors, handler] of options.catches ?? [])
+        task.addCatch(handler, { errors, resultPath: '$.failure' });
+      return task.addCatch(failed(stateId), { errors: ['States.ALL'], resultPath: '$.failure' });
+    };
     const page = (stateId: string, severity: 'P0' | 'P1', title: string) =>
-      step(stateId, 'notify', null, { severity, title });
+      step(stateId, 'notify', null, { notice: { severity, title } });
     const fail = (stateId: string, error: string, cause: string) =>
       new sfn.Fail(this, stateId, { error, cause });
 
-    // Outcomes that stop the workflow.
+    // Outcomes that stop the workflow, each told to people before it ends.
     const recovered = page('NoticeRecovered', 'P1', `${instance} recovered by itself; no restore`).next(
       new sfn.Succeed(this, 'Recovered'),
     );
     const needsFix = page('PageNeedsFix', 'P0', `${instance} needs a fix, not a restore`).next(
-      fail('NeedsFix', 'NeedsFix', 'The instance state needs a fix a restore would not bring'),
+      fail(
+        'NeedsFix',
+        REPORTED_FAILURES.needsFix,
+        'The instance state needs a fix a restore would not bring',
+      ),
     );
     const noBackups = page('PageNoBackups', 'P0', `${instance} cannot be restored: no backup found`).next(
-      fail('NoBackups', 'NoBackups', 'No latest restorable time, no retained automated backups, no snapshot'),
+      fail(
+        'NoBackups',
+        REPORTED_FAILURES.noBackups,
+        'No latest restorable time, no retained automated backups, no snapshot',
+      ),
     );
     const restoreTimeout = page(
       'PageRestoreTimeout',
@@ -101,7 +165,7 @@ export class RecoveryWorkflow extends Construct {
     ).next(
       fail(
         'RestoreTimedOut',
-        'RestoreTimedOut',
+        REPORTED_FAILURES.restoreTimedOut,
         `No available target within ${r.restoreTimeoutMinutes} minutes`,
       ),
     );
@@ -155,46 +219,46 @@ export class RecoveryWorkflow extends Construct {
     );
 
     let approval: sfn.IChainable;
-    if (requiresApproval(config)) {
+    if (props.requiresApproval) {
       const ask = new tasks.LambdaInvoke(this, 'RequestApproval', {
         lambdaFunction: fn,
         integrationPattern: sfn.IntegrationPattern.WAIT_FOR_TASK_TOKEN,
         payload: sfn.TaskInput.fromObject({
-          action: 'request-approval',
+          action: 'request-approval' satisfies Action,
           'state.$': '$',
           taskToken: sfn.JsonPath.taskToken,
         }),
         resultPath: '$.approval',
         taskTimeout: sfn.Timeout.duration(Duration.minutes(r.approvalTimeoutMinutes)),
-      });
+      }).addRetry(TRANSIENT_RETRY);
       ask.addCatch(
         page('PageApprovalTimeout', 'P0', `No approval for the restore of ${instance}: aborted`).next(
           fail(
             'ApprovalTimedOut',
-            'ApprovalTimedOut',
+            REPORTED_FAILURES.approvalTimedOut,
             `No answer within ${r.approvalTimeoutMinutes} minutes`,
           ),
         ),
-        { errors: ['States.Timeout'], resultPath: '$.error' },
+        { errors: ['States.Timeout'], resultPath: '$.failure' },
       );
+      ask.addCatch(failed('RequestApproval'), { errors: ['States.ALL'], resultPath: '$.failure' });
       approval = ask.next(
         new sfn.Choice(this, 'Approved?')
           .when(sfn.Condition.booleanEquals('$.approval.approved', true), reassess)
           .otherwise(
             page('NoticeDenied', 'P1', `Restore of ${instance} denied`).next(
-              fail('Denied', 'Denied', 'A person denied the restore'),
+              fail('Denied', REPORTED_FAILURES.denied, 'A person denied the restore'),
             ),
           ),
       );
     } else {
       approval = new sfn.Pass(this, 'AutoApprove', {
-        parameters: { approved: true, by: `auto (${config.tier})`, 'at.$': '$.assessment.checkedAt' },
+        parameters: { approved: true, by: 'auto (no approval configured)', 'at.$': '$.assessment.checkedAt' },
         resultPath: '$.approval',
       }).next(reassess);
     }
 
-    const plan = step('Plan', 'plan', '$.plan');
-    plan.addCatch(noBackups, { errors: ['NoBackupError'], resultPath: '$.error' });
+    const plan = step('Plan', 'plan', '$.plan', { catches: [[['NoBackupError'], noBackups]] });
     plan.next(
       new sfn.Choice(this, 'DryRun?')
         .when(
@@ -229,13 +293,25 @@ export class RecoveryWorkflow extends Construct {
     this.stateMachine = new sfn.StateMachine(this, 'StateMachine', {
       stateMachineType: sfn.StateMachineType.STANDARD,
       definitionBody: sfn.DefinitionBody.fromChainable(definition),
-      timeout: Duration.minutes(r.restoreTimeoutMinutes + r.approvalTimeoutMinutes + r.graceMinutes + 30),
+      timeout: Duration.minutes(
+        r.restoreTimeoutMinutes + r.approvalTimeoutMinutes + r.graceMinutes + SWITCH_TIMEOUT_MINUTES + 30,
+      ),
       tracingEnabled: false,
       logs: { destination: logGroup, level: sfn.LogLevel.ERROR, includeExecutionData: false },
     });
+    this.watch = new ExecutionWatch(this, 'ExecutionWatch', {
+      environment: props.environment,
+      stateMachine: this.stateMachine,
+      pageTopic: props.pageTopic,
+      deadLetterQueue: props.deadLetterQueue,
+    });
+    this.acknowledge();
+  }
+
+  private acknowledge(): void {
     const smRole = this.stateMachine.role;
     Validations.of(smRole).acknowledge({
-      id: `AwsSolutions-IAM5[Resource::${nagResourceId(Stack.of(this), fn.functionArn)}:*]`,
+      id: `AwsSolutions-IAM5[Resource::${nagResourceId(Stack.of(this), this.steps.lambda.functionArn)}:*]`,
       reason:
         'The workflow invokes its step function and its versions; the wildcard is the version qualifier only.',
     });
@@ -244,149 +320,19 @@ export class RecoveryWorkflow extends Construct {
       reason:
         'CloudWatch Logs delivery for Step Functions (logs:CreateLogDelivery and friends) has no resource-level permissions.',
     });
-    Validations.of(this.stateMachine).acknowledge({
-      id: 'AwsSolutions-SF2',
-      reason:
-        'X-Ray is off: a recovery runs a few times a year and its report and execution history carry the timeline.',
-    });
+    const noXray =
+      'X-Ray is off: a recovery runs a few times a year and its report and execution history carry the timeline.';
+    Validations.of(this.stateMachine).acknowledge({ id: 'AwsSolutions-SF2', reason: noXray });
     Validations.of(this.stateMachine).acknowledge({
       id: 'Serverless-StepFunctionStateMachineXray',
-      reason:
-        'X-Ray is off: a recovery runs a few times a year and its report and execution history carry the timeline.',
+      reason: noXray,
     });
-    Validations.of(this.stateMachine).acknowledge({
-      id: 'AwsSolutions-SF1',
-      reason:
-        'Only errors are logged (ALL would put every state transition into CloudWatch Logs); the execution history keeps the rest.',
-    });
+    const errorsOnly =
+      'Only errors are logged (ALL would put every state transition into CloudWatch Logs); the execution history keeps the rest.';
+    Validations.of(this.stateMachine).acknowledge({ id: 'AwsSolutions-SF1', reason: errorsOnly });
     Validations.of(this.stateMachine).acknowledge({
       id: 'Serverless-StepFunctionStateMachineAllLogging',
-      reason:
-        'Only errors are logged (ALL would put every state transition into CloudWatch Logs); the execution history keeps the rest.',
+      reason: errorsOnly,
     });
-  }
-
-  /** Least privilege: restore and modify only the source and its target pattern; no rds:Delete*. */
-  private grant(props: RecoveryWorkflowProps): void {
-    const { config } = props;
-    const r = config.recovery;
-    const stack = Stack.of(this);
-    const instance = config.database.instanceIdentifier;
-    const rds = (resource: string, name: string) =>
-      Arn.format(
-        { service: 'rds', resource, resourceName: name, arnFormat: ArnFormat.COLON_RESOURCE_NAME },
-        stack,
-      );
-    const role = this.steps.role;
-    const source = rds('db', instance);
-    const targets = rds('db', restoreTargetPattern(instance));
-    const groups = [
-      ...r.allowedGroups.subnetGroups.map((g) => rds('subgrp', g)),
-      ...r.allowedGroups.parameterGroups.map((g) => rds('pg', g)),
-      ...r.allowedGroups.optionGroups.map((g) => rds('og', g)),
-    ];
-    const snapshots = [rds('snapshot', `rds:${instance}-*`), rds('snapshot', `${instance}-*`)];
-    const retainedBackups = rds('auto-backup', '*');
-    role.addToPrincipalPolicy(
-      new iam.PolicyStatement({
-        sid: 'RestoreIntoTargetsOnly',
-        actions: [
-          'rds:RestoreDBInstanceToPointInTime',
-          'rds:RestoreDBInstanceFromDBSnapshot',
-          'rds:AddTagsToResource',
-        ],
-        resources: [source, targets, ...snapshots, retainedBackups, ...groups],
-      }),
-    );
-    role.addToPrincipalPolicy(
-      new iam.PolicyStatement({
-        sid: 'ModifyTargetsAndRenameSource',
-        actions: ['rds:ModifyDBInstance', 'rds:RebootDBInstance'],
-        resources: [source, targets, rds('db', `${instance}-failed-*`), ...groups],
-      }),
-    );
-    role.addToPrincipalPolicy(
-      new iam.PolicyStatement({
-        sid: 'DescribeOnly',
-        actions: [
-          'rds:DescribeDBInstances',
-          'rds:DescribeDBSnapshots',
-          'rds:DescribeDBInstanceAutomatedBackups',
-          'rds:DescribeEvents',
-          'rds:DescribePendingMaintenanceActions',
-        ],
-        resources: ['*'],
-      }),
-    );
-    this.capturedSettings.grantRead(role);
-    this.capturedSettings.grantWrite(role);
-    grantPublish(role, props.pageTopic, props.reportTopic);
-    const sw = r.switch;
-    if (sw.strategy === 'parameter') {
-      role.addToPrincipalPolicy(
-        new iam.PolicyStatement({
-          actions: ['ssm:PutParameter'],
-          resources: [
-            Arn.format(
-              { service: 'ssm', resource: 'parameter', resourceName: sw.parameterName.slice(1) },
-              stack,
-            ),
-          ],
-        }),
-      );
-    } else if (sw.strategy === 'secret') {
-      role.addToPrincipalPolicy(
-        new iam.PolicyStatement({
-          actions: ['secretsmanager:GetSecretValue', 'secretsmanager:PutSecretValue'],
-          resources: [
-            sw.secretId.startsWith('arn:')
-              ? sw.secretId
-              : Arn.format(
-                  {
-                    service: 'secretsmanager',
-                    resource: 'secret',
-                    resourceName: `${sw.secretId}-??????`,
-                    arnFormat: ArnFormat.COLON_RESOURCE_NAME,
-                  },
-                  stack,
-                ),
-          ],
-        }),
-      );
-    } else if (sw.strategy === 'cname') {
-      role.addToPrincipalPolicy(
-        new iam.PolicyStatement({
-          actions: ['route53:ChangeResourceRecordSets'],
-          resources: [`arn:${stack.partition}:route53:::hostedzone/${sw.hostedZoneId}`],
-        }),
-      );
-    }
-    if (r.restart) {
-      role.addToPrincipalPolicy(
-        new iam.PolicyStatement({
-          actions: ['ecs:UpdateService'],
-          resources: [
-            Arn.format(
-              {
-                service: 'ecs',
-                resource: 'service',
-                resourceName: `${r.restart.cluster}/${r.restart.service}`,
-                arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
-              },
-              stack,
-            ),
-          ],
-        }),
-      );
-    }
-    const reason =
-      "Describe calls need to see instances that may no longer exist; restores read any retained automated backup of the account (their ARNs carry a generated id); the target and snapshot patterns are this source's only.";
-    Validations.of(role).acknowledge({ id: 'AwsSolutions-IAM5[Resource::*]', reason });
-    for (const resource of [targets, rds('db', `${instance}-failed-*`), ...snapshots, retainedBackups]) {
-      Validations.of(role).acknowledge({
-        id: `AwsSolutions-IAM5[Resource::${nagResourceId(stack, resource)}]`,
-        reason,
-      });
-    }
   }
 }

@@ -50,6 +50,8 @@ export type NotifierSettings = z.infer<typeof notifierSettingsSchema>;
 
 /** Marks a message as ops-stack's own (recovery workflow, cost report). */
 export const OPS_MESSAGE_SOURCE_PREFIX = 'ops-stack';
+/** The recovery workflow's messages, from its steps and from its execution watch. */
+export const RECOVERY_MESSAGE_SOURCE = `${OPS_MESSAGE_SOURCE_PREFIX}.recovery`;
 
 /**
  * What ops-stack's functions publish to a paging topic. A `severity` in the body is accepted for

@@ -3,37 +3,10 @@
  * the seed's RPO) from the instance or its retained automated backups; the newest snapshot only as
  * a fallback (it can lose a day). Pure: the caller describes, this decides.
  */
-import { type Incident, restoreTargetId } from './incident';
+import { INCIDENT_TAG, type Incident, RESTORED_FROM_TAG, restoreTargetId } from './incident';
+import type { SourceSettings } from './source-settings';
 
-/** The source's settings, captured at deploy and daily, because a restore carries none of them over. */
-export interface SourceSettings {
-  readonly instance: string;
-  readonly engine: string;
-  readonly engineVersion?: string;
-  readonly instanceClass: string;
-  readonly subnetGroup?: string;
-  readonly securityGroupIds: readonly string[];
-  readonly parameterGroup?: string;
-  readonly optionGroup?: string;
-  readonly multiAz: boolean;
-  readonly storageType?: string;
-  readonly allocatedStorage?: number;
-  readonly iops?: number;
-  readonly storageThroughput?: number;
-  readonly kmsKeyId?: string;
-  readonly deletionProtection: boolean;
-  readonly monitoringInterval?: number;
-  readonly monitoringRoleArn?: string;
-  readonly performanceInsights: boolean;
-  readonly performanceInsightsRetentionDays?: number;
-  readonly port?: number;
-  readonly publiclyAccessible: boolean;
-  readonly backupRetentionPeriod?: number;
-  readonly copyTagsToSnapshot: boolean;
-  readonly cloudwatchLogsExports: readonly string[];
-  readonly tags: readonly { readonly Key: string; readonly Value: string }[];
-  readonly capturedAt: string;
-}
+export type { SourceSettings } from './source-settings';
 
 export interface PlanInputs {
   readonly incident: Incident;
@@ -49,6 +22,8 @@ export interface PlanInputs {
     readonly arn: string;
     readonly latestTime?: string;
     readonly status?: string;
+    /** The DbiResourceId of the instance the backup belongs to. */
+    readonly resourceId?: string;
   }[];
   readonly snapshots: readonly {
     readonly id: string;
@@ -59,6 +34,8 @@ export interface PlanInputs {
 }
 
 export interface Plan {
+  /** The incident the restore belongs to: its target carries it as a tag. */
+  readonly incidentId: string;
   readonly method: 'pitr-instance' | 'pitr-retained-backup' | 'snapshot';
   readonly source: string;
   readonly sourceArn?: string;
@@ -83,6 +60,7 @@ export function planRestore(i: PlanInputs): Plan {
     );
   }
   const base = {
+    incidentId: i.incident.id,
     source: i.incident.instance,
     targetId: restoreTargetId(i.incident.instance, i.incident.failureTime),
     settings,
@@ -99,8 +77,11 @@ export function planRestore(i: PlanInputs): Plan {
       rpoSeconds: rpo(i.live.latestRestorableTime),
     };
   }
+  // Only the source's own retained backups: another instance's would restore someone else's data.
+  const ownResourceId = settings.resourceId;
   const retained = i.retainedBackups
     .filter((b) => b.latestTime && (b.status ?? 'retained') !== 'creating')
+    .filter((b) => ownResourceId === undefined || b.resourceId === ownResourceId)
     .sort((a, b) => Date.parse(b.latestTime ?? '') - Date.parse(a.latestTime ?? ''))[0];
   if (retained?.latestTime) {
     return {
@@ -111,8 +92,14 @@ export function planRestore(i: PlanInputs): Plan {
       rpoSeconds: rpo(retained.latestTime),
     };
   }
+  // Automated snapshots of the source only (`rds:<id>-<date>`, the pattern its IAM policy allows).
   const snapshot = i.snapshots
-    .filter((s) => s.status === 'available')
+    .filter(
+      (s) =>
+        s.status === 'available' &&
+        s.type === 'automated' &&
+        isAutomatedSnapshotOf(s.id, i.incident.instance),
+    )
     .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt))[0];
   if (snapshot) {
     return {
@@ -153,7 +140,11 @@ export function restoreRequest(plan: Plan): {
     ...(s.cloudwatchLogsExports.length > 0
       ? { EnableCloudwatchLogsExports: [...s.cloudwatchLogsExports] }
       : {}),
-    Tags: [...s.tags, { Key: 'ops-stack:restored-from', Value: plan.source }],
+    Tags: [
+      ...s.tags.filter((t) => t.Key !== INCIDENT_TAG && t.Key !== RESTORED_FROM_TAG),
+      { Key: RESTORED_FROM_TAG, Value: plan.source },
+      { Key: INCIDENT_TAG, Value: plan.incidentId },
+    ],
   };
   if (plan.method === 'snapshot') {
     return {
@@ -203,6 +194,7 @@ export function settingsFromDescribe(db: Record<string, unknown>, capturedAt: st
   const optionGroup = get<{ OptionGroupName?: string }[]>('OptionGroupMemberships')?.[0]?.OptionGroupName;
   return {
     instance: String(get('DBInstanceIdentifier')),
+    ...(get<string>('DbiResourceId') ? { resourceId: get<string>('DbiResourceId') } : {}),
     engine: String(get('Engine')),
     ...(get<string>('EngineVersion') ? { engineVersion: get<string>('EngineVersion') } : {}),
     instanceClass: String(get('DBInstanceClass')),
@@ -237,4 +229,9 @@ export function settingsFromDescribe(db: Record<string, unknown>, capturedAt: st
       .map((t) => ({ Key: t.Key as string, Value: t.Value ?? '' })),
     capturedAt,
   };
+}
+
+/** RDS names automated snapshots `rds:<instance>-<yyyy>-<mm>-<dd>-<hh>-<mm>`. */
+export function isAutomatedSnapshotOf(snapshotId: string, instance: string): boolean {
+  return new RegExp(`^rds:${instance}-\\d{4}-\\d{2}-\\d{2}-\\d{2}-\\d{2}$`).test(snapshotId);
 }

@@ -3,18 +3,23 @@
 import type { EnvironmentConfig } from '../config/schema';
 import type { RecoverySettings } from './function-settings';
 
+export type RecoveryConfig = NonNullable<EnvironmentConfig['recovery']>;
+
 export interface RecoveryRefs {
   readonly capturedParameter: string;
   readonly pageTopicArn: string;
   readonly reportTopicArn: string;
 }
 
-export function recoverySettings(config: EnvironmentConfig, refs: RecoveryRefs): RecoverySettings {
-  const r = config.recovery;
-  if (!r) throw new Error(`${config.name} has no recovery configuration`);
+export function recoverySettings(
+  environment: string,
+  instance: string,
+  r: RecoveryConfig,
+  refs: RecoveryRefs,
+): RecoverySettings {
   return {
-    environment: config.name,
-    instance: config.database.instanceIdentifier,
+    environment,
+    instance,
     capturedParameter: refs.capturedParameter,
     topics: { P0: refs.pageTopicArn, P1: refs.reportTopicArn },
     graceMinutes: r.graceMinutes,
@@ -23,4 +28,9 @@ export function recoverySettings(config: EnvironmentConfig, refs: RecoveryRefs):
     switch: r.switch,
     ...(r.restart ? { restart: r.restart } : {}),
   };
+}
+
+/** Does this environment wait for a person before restoring? */
+export function requiresApproval(tier: EnvironmentConfig['tier'], r: RecoveryConfig): boolean {
+  return r.approval === 'manual' || (r.approval === 'by-tier' && tier === 'prod');
 }

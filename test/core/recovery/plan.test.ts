@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { assessInstance } from '../../../lib/core/recovery/assess';
-import { executionName, newIncident, restoreTargetId } from '../../../lib/core/recovery/incident';
+import {
+  newIncident,
+  renamedSourceId,
+  renamedSourcePattern,
+  restoreTargetId,
+  restoreTargetPattern,
+} from '../../../lib/core/recovery/incident';
 import {
   modifyRequest,
   NoBackupError,
@@ -162,6 +168,7 @@ describe('planning a restore', () => {
         Tags: [
           { Key: 'app', Value: 'ticketing' },
           { Key: 'ops-stack:restored-from', Value: 'ticketing-prod-db' },
+          { Key: 'ops-stack:incident', Value: 'ticketing-prod-db-2026112210' },
         ],
       },
     });
@@ -178,11 +185,19 @@ describe('planning a restore', () => {
 });
 
 describe('incident names', () => {
-  it('are deterministic per instance and hour, and fit the limits', () => {
-    expect(executionName(incident)).toBe('ticketing-prod-db-2026112210');
+  it('are deterministic per instance and hour, and match the IAM patterns exactly', () => {
+    expect(incident.id).toBe('ticketing-prod-db-2026112210');
     const again = newIncident('ticketing-prod-db', '2026-11-22T10:40:00Z', 'alarm', '2026-11-22T10:41:00Z');
-    expect(executionName(again)).toBe(executionName(incident));
-    expect(restoreTargetId('a'.repeat(63), '2026-11-22T10:00:00Z')).toHaveLength(63);
+    expect(again.id).toBe(incident.id);
+    const target = restoreTargetId('ticketing-prod-db', '2026-11-22T10:00:00Z');
+    expect(target).toBe('ticketing-prod-db-r-2026112210');
+    expect(restoreTargetPattern('ticketing-prod-db')).toBe('ticketing-prod-db-r-??????????');
+    expect(renamedSourcePattern('ticketing-prod-db')).toBe('ticketing-prod-db-failed-??????????');
+    const glob = (p: string) => new RegExp(`^${p.replaceAll('?', '.')}$`);
+    expect(target).toMatch(glob(restoreTargetPattern('ticketing-prod-db')));
+    expect(renamedSourceId('ticketing-prod-db', '2026-11-22T10:00:00Z')).toMatch(
+      glob(renamedSourcePattern('ticketing-prod-db')),
+    );
     expect(() => newIncident('db', 'yesterday', 'manual', 'now')).toThrowError(
       'failure time "yesterday" is not a timestamp',
     );

@@ -55,14 +55,45 @@ const state = {
   incident: newIncident('ticketing-dev-db', '2026-11-22T10:00:00Z', 'RDS-EVENT-0031', '2026-11-22T10:00:45Z'),
 };
 
+const settings = {
+  instance: 'ticketing-dev-db',
+  engine: 'mysql',
+  instanceClass: 'db.t3.medium',
+  securityGroupIds: [],
+  multiAz: false,
+  deletionProtection: true,
+  performanceInsights: false,
+  publiclyAccessible: false,
+  copyTagsToSnapshot: true,
+  cloudwatchLogsExports: [],
+  tags: [],
+  capturedAt: '2026-11-22T03:00:00Z',
+};
+const plan = {
+  incidentId: 'ticketing-dev-db-2026112210',
+  method: 'pitr-instance',
+  source: 'ticketing-dev-db',
+  restorePoint: '2026-11-22T09:56:00Z',
+  rpoSeconds: 240,
+  targetId: 'ticketing-dev-db-r-2026112210',
+  settingsFrom: 'live',
+  settings,
+};
+const ourTag = [{ Key: 'ops-stack:incident', Value: 'ticketing-dev-db-2026112210' }];
+const awsError = (name: string, extra: Record<string, unknown> = {}) =>
+  Object.assign(new Error(name), { name, ...extra });
+
 describe('db-recovery step handler', () => {
   it('rejects a malformed step with the field it expected, and calls nothing', async () => {
     await expect(steps({ action: 'delete-everything', state })).rejects.toThrowError(
-      /^action: expected one of capture, assess, plan/,
+      /^malformed recovery step: action: Invalid option: expected one of "assess"\|"plan"/,
     );
     await expect(steps({ action: 'assess', state: { incident: { id: 'x' } } })).rejects.toThrowError(
-      'state.incident.instance: expected a string',
+      /state\.incident\.instance: Invalid input: expected string/,
     );
+    await expect(
+      steps({ action: 'restore', state: { ...state, plan: { ...plan, targetId: 5 } } }),
+    ).rejects.toThrowError(/state\.plan\.targetId/);
     expect(rds.calls()).toHaveLength(0);
   });
 
@@ -81,43 +112,41 @@ describe('db-recovery step handler', () => {
     });
     rds.on(DescribeDBInstanceAutomatedBackupsCommand).resolves({ DBInstanceAutomatedBackups: [] });
     rds.on(DescribeDBSnapshotsCommand).resolves({ DBSnapshots: [] });
-    ssm.on(GetParameterCommand).rejects(Object.assign(new Error('x'), { name: 'ParameterNotFound' }));
-    const plan = await steps({ action: 'plan', state });
-    expect(plan).toMatchObject({
+    ssm.on(GetParameterCommand).rejects(awsError('ParameterNotFound'));
+    const out = await steps({ action: 'plan', state });
+    expect(out).toMatchObject({
+      incidentId: 'ticketing-dev-db-2026112210',
       method: 'pitr-instance',
       rpoSeconds: 210,
       targetId: 'ticketing-dev-db-r-2026112210',
     });
   });
 
-  it('continues with an existing target on DBInstanceAlreadyExists', async () => {
-    rds
-      .on(RestoreDBInstanceToPointInTimeCommand)
-      .rejects(Object.assign(new Error('exists'), { name: 'DBInstanceAlreadyExistsFault' }));
-    const plan = {
-      method: 'pitr-instance',
-      source: 'ticketing-dev-db',
-      restorePoint: '2026-11-22T09:56:00Z',
-      rpoSeconds: 240,
-      targetId: 'ticketing-dev-db-r-2026112210',
-      settingsFrom: 'live',
-      settings: {
-        instance: 'ticketing-dev-db',
-        engine: 'mysql',
-        instanceClass: 'db.t3.medium',
-        securityGroupIds: [],
-        multiAz: false,
-        deletionProtection: true,
-        performanceInsights: false,
-        publiclyAccessible: false,
-        copyTagsToSnapshot: true,
-        cloudwatchLogsExports: [],
-        tags: [],
-        capturedAt: 'x',
-      },
-    };
+  it('a retried restore finds the target the first attempt created (tagged) and does not restore again', async () => {
+    rds.on(DescribeDBInstancesCommand).resolves({
+      DBInstances: [{ DBInstanceIdentifier: plan.targetId, DBInstanceStatus: 'creating', TagList: ourTag }],
+    });
     const out = await steps({ action: 'restore', state: { ...state, plan } });
     expect(out).toMatchObject({ targetId: 'ticketing-dev-db-r-2026112210', existing: true });
+    expect(rds.commandCalls(RestoreDBInstanceToPointInTimeCommand)).toHaveLength(0);
+  });
+
+  it('a concurrent DBInstanceAlreadyExists continues only with a target tagged for this incident', async () => {
+    rds
+      .on(DescribeDBInstancesCommand)
+      .rejectsOnce(awsError('DBInstanceNotFoundFault'))
+      .resolves({ DBInstances: [{ DBInstanceIdentifier: plan.targetId, TagList: ourTag }] });
+    rds.on(RestoreDBInstanceToPointInTimeCommand).rejects(awsError('DBInstanceAlreadyExistsFault'));
+    await expect(steps({ action: 'restore', state: { ...state, plan } })).resolves.toMatchObject({
+      existing: true,
+    });
+    rds.reset();
+    rds
+      .on(DescribeDBInstancesCommand)
+      .resolves({ DBInstances: [{ DBInstanceIdentifier: plan.targetId, TagList: [] }] });
+    await expect(steps({ action: 'restore', state: { ...state, plan } })).rejects.toMatchObject({
+      name: 'ForeignTargetError',
+    });
   });
 
   it('assesses state, recent events and pending maintenance', async () => {
@@ -138,11 +167,106 @@ describe('db-recovery step handler', () => {
     });
   });
 
-  it('lets throttling surface by name, so the workflow retries it', async () => {
-    rds
-      .on(DescribeDBInstancesCommand)
-      .rejects(Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' }));
-    await expect(steps({ action: 'assess', state })).rejects.toMatchObject({ name: 'ThrottlingException' });
+  it.each([
+    ['RDS throttling', awsError('Throttling'), 'throttling'],
+    ['a timeout', awsError('TimeoutError'), 'timeout'],
+    ['a 5xx', awsError('InternalFailure', { $metadata: { httpStatusCode: 500 } }), 'server'],
+    ['a 503 under another name', awsError('Unavailable', { $metadata: { httpStatusCode: 503 } }), 'server'],
+    ['a reset socket', awsError('Error', { code: 'ECONNRESET' }), 'network'],
+  ])(
+    'wraps %s as TransientAwsError, the one name the workflow retries, keeping the cause',
+    async (_, error, kind) => {
+      rds.on(DescribeDBInstancesCommand).rejects(error);
+      await expect(steps({ action: 'assess', state })).rejects.toMatchObject({
+        name: 'TransientAwsError',
+        kind,
+        cause: { name: error.name },
+      });
+    },
+  );
+
+  it.each([
+    ['access denied', awsError('AccessDenied', { $metadata: { httpStatusCode: 403 } })],
+    ['an invalid parameter', awsError('InvalidParameterValue', { $metadata: { httpStatusCode: 400 } })],
+  ])('lets %s through unchanged, so the workflow pages instead of retrying', async (_, error) => {
+    rds.on(DescribeDBInstancesCommand).rejects(error);
+    await expect(steps({ action: 'assess', state })).rejects.toMatchObject({ name: error.name });
+  });
+});
+
+describe('the steps refuse foreign input before any AWS call', () => {
+  const other = newIncident('billing-db', '2026-11-22T10:00:00Z', 'RDS-EVENT-0031', '2026-11-22T10:00:45Z');
+  const cases: [string, unknown, RegExp][] = [
+    [
+      'another instance',
+      { action: 'assess', state: { incident: other } },
+      /state\.incident\.instance is billing-db/,
+    ],
+    [
+      'an incident id of another failure',
+      { action: 'assess', state: { incident: { ...state.incident, id: 'ticketing-dev-db-2026010100' } } },
+      /state\.incident\.id/,
+    ],
+    [
+      'a restore into another instance',
+      { action: 'restore', state: { ...state, plan: { ...plan, targetId: 'billing-db' } } },
+      /state\.plan\.targetId is billing-db/,
+    ],
+    [
+      'a restore from another source',
+      { action: 'restore', state: { ...state, plan: { ...plan, source: 'billing-db' } } },
+      /state\.plan\.source is billing-db/,
+    ],
+    [
+      'a snapshot of another instance',
+      {
+        action: 'restore',
+        state: {
+          ...state,
+          plan: { ...plan, method: 'snapshot', snapshotId: 'rds:billing-db-2026-11-22-03-00' },
+        },
+      },
+      /snapshotId/,
+    ],
+    [
+      'a switch to another instance',
+      {
+        action: 'verify',
+        state: {
+          ...state,
+          plan,
+          switched: { done: true, phase: 'x', at: '2026-11-22T10:40:00Z', instance: 'billing-db' },
+        },
+      },
+      /state\.switched\.instance is billing-db/,
+    ],
+    [
+      'a rename of another instance',
+      {
+        action: 'switch',
+        state: {
+          ...state,
+          plan,
+          switched: { done: false, phase: 'x', at: '2026-11-22T10:40:00Z', renamedSource: 'billing-db' },
+        },
+      },
+      /renamedSource/,
+    ],
+    ...(['restore', 'modify', 'switch', 'restart', 'request-approval'] as const).map(
+      (action): [string, unknown, RegExp] => [
+        `${action} in a dry run`,
+        { action, state: { ...state, incident: { ...state.incident, mode: 'plan' }, plan }, taskToken: 't' },
+        /dry run \(mode: plan\)/,
+      ],
+    ),
+  ];
+  it.each(cases)('refuses %s', async (_, event, message) => {
+    await expect(steps(event)).rejects.toMatchObject({
+      name: 'ForeignStepError',
+      message: expect.stringMatching(message),
+    });
+    expect(rds.calls()).toHaveLength(0);
+    expect(ssm.calls()).toHaveLength(0);
   });
 });
 

@@ -136,3 +136,11 @@ function urlProblem(value: string): string | undefined {
     ? 'this looks like a URL, which must not live in the repository: store it in SSM as a SecureString and give its name'
     : undefined;
 }
+
+/**
+ * A record name as Route 53's IAM condition keys compare it ("Normalizing the Route 53 condition key
+ * values": "All letters must be lowercase" and "The DNS name must be without the trailing dot").
+ */
+export function normalizedRecordName(name: string): string {
+  return name.toLowerCase().replace(/\.$/, '');
+}
