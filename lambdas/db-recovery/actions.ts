@@ -25,6 +25,7 @@ import {
   restoreRequest,
   settingsFromDescribe,
 } from '../../lib/core/recovery/plan';
+import { nextRenameStep } from '../../lib/core/recovery/rename';
 import { formatSeconds, recoveryReport } from '../../lib/core/recovery/report';
 import { parseCapturedSettings } from '../../lib/core/recovery/source-settings';
 import type { StepEvent, WorkflowState } from '../../lib/core/recovery/step-contract';
@@ -316,30 +317,37 @@ export async function notify(event: StepEvent, s: S, d: Deps) {
 /**
  * The P0 page of a failed recovery. Observing is best effort (the failure may be the very call it
  * would make): what cannot be read is reported as unknown, and only the publish may fail the step.
+ * One repair is tried first: a rename sequence stopped between its two renames leaves nothing with
+ * the app's name, so the handler retries the second rename once (the resumable step) and says so.
  */
 export async function reportFailure(state: WorkflowState, s: S, d: Deps) {
   const { incident } = state;
+  const target = restoreTargetId(incident.instance, incident.failureTime);
   const ids = [
     incident.instance,
-    restoreTargetId(incident.instance, incident.failureTime),
+    target,
     ...(s.switch.strategy === 'rename' ? [renamedSourceId(incident.instance, incident.failureTime)] : []),
   ];
-  const instances = await Promise.all(
-    ids.map(async (id): Promise<ObservedInstance> => {
-      try {
-        const db = await describeInstance(d.rds, id);
-        if (!db) return { id, status: 'missing' };
-        return {
-          id,
-          status: db.DBInstanceStatus ?? 'unknown',
-          ...(db.Endpoint?.Address ? { endpoint: db.Endpoint.Address } : {}),
-          ours: isOurs(db, incident.id),
-        };
-      } catch {
-        return { id, status: 'unknown (describe failed)' };
-      }
-    }),
-  );
+  const observe = () =>
+    Promise.all(
+      ids.map(async (id): Promise<ObservedInstance> => {
+        try {
+          const db = await describeInstance(d.rds, id);
+          if (!db) return { id, status: 'missing' };
+          return {
+            id,
+            status: db.DBInstanceStatus ?? 'unknown',
+            ...(db.Endpoint?.Address ? { endpoint: db.Endpoint.Address } : {}),
+            ours: isOurs(db, incident.id),
+          };
+        } catch {
+          return { id, status: 'unknown (describe failed)' };
+        }
+      }),
+    );
+  let instances = await observe();
+  const repair = s.switch.strategy === 'rename' ? await completeRename(instances, state, d) : undefined;
+  if (repair) instances = await observe();
   const pointer = await readPointer(s.switch, d).catch(() => undefined);
   const page = failureReport({
     environment: s.environment,
@@ -349,6 +357,33 @@ export async function reportFailure(state: WorkflowState, s: S, d: Deps) {
     instances,
     ...(pointer !== undefined ? { pointer } : {}),
   });
-  await publish(d.sns, s.topics.P0, page.title, page.lines);
+  const lines = repair ? [page.lines[0] ?? '', repair, ...page.lines.slice(1)] : page.lines;
+  await publish(d.sns, s.topics.P0, page.title, lines);
   return { paged: page.title };
+}
+
+/** Retries the second rename once when the sequence stopped between its renames; says what happened. */
+async function completeRename(instances: readonly ObservedInstance[], state: WorkflowState, d: Deps) {
+  const [original, target, renamed] = instances;
+  if (!original || !target || !renamed) return undefined;
+  const step = nextRenameStep({
+    ...(original.status !== 'missing'
+      ? { original: { status: original.status, ours: original.ours ?? false } }
+      : {}),
+    ...(renamed.status !== 'missing' ? { renamed: { status: renamed.status } } : {}),
+    ...(target.status !== 'missing' ? { target: { status: target.status, ours: target.ours ?? false } } : {}),
+  });
+  if (step.act !== 'rename-target' || renamed.status === 'missing') return undefined;
+  try {
+    await d.rds.send(
+      new ModifyDBInstanceCommand({
+        DBInstanceIdentifier: target.id,
+        NewDBInstanceIdentifier: original.id,
+        ApplyImmediately: true,
+      }),
+    );
+    return `Repaired by the failure handler: ${target.id} is being renamed to ${state.incident.instance} (the second rename of the sequence).`;
+  } catch (error) {
+    return `The failure handler retried the second rename and it failed too: ${(error as Error).name}: ${(error as Error).message}`;
+  }
 }

@@ -8,7 +8,13 @@ import { parseArgs } from 'node:util';
 import { App } from 'aws-cdk-lib';
 import { loadEnvironments } from '../../lib/core/environments/load';
 import { addEnvironments } from '../../lib/stacks/ops-app';
+import { printFaultDrill } from './fault-report';
 import { dbOutageDrill } from './scenario';
+
+const USAGE = [
+  'usage: npm run drill -- db-outage [--env NAME] [--approve-after MINUTES]',
+  '       npm run drill -- faults [--env NAME]    one fault at each AWS call of the recovery, and trigger bursts',
+].join('\n');
 
 export async function main(argv: readonly string[], log: (line: string) => void): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -19,8 +25,9 @@ export async function main(argv: readonly string[], log: (line: string) => void)
       'approve-after': { type: 'string', default: '5' },
     },
   });
-  if (positionals[0] !== 'db-outage') {
-    log('usage: npm run drill -- db-outage [--env NAME] [--approve-after MINUTES]');
+  const command = positionals[0];
+  if (command !== 'db-outage' && command !== 'faults') {
+    log(USAGE);
     return 2;
   }
   const configs = loadEnvironments(join(__dirname, '..', '..', 'config'), values.env);
@@ -30,6 +37,7 @@ export async function main(argv: readonly string[], log: (line: string) => void)
     log(`${values.env} has no recovery workflow (add a recovery section to its config)`);
     return 2;
   }
+  if (command === 'faults') return printFaultDrill(stack, values.env, log);
   const drill = await dbOutageDrill(stack, {
     approval: { approved: true, afterMinutes: Number(values['approve-after']) },
   });

@@ -46,6 +46,8 @@ export class FakeRds {
   snapshots: { id: string; createdAt: number; type: 'automated' | 'manual' }[] = [];
   /** Throw ThrottlingException on the next call of these commands (once each). */
   throttleNext = new Set<string>();
+  /** Every instance a restore call created, in order. */
+  readonly restored: string[] = [];
 
   constructor(
     private readonly clock: SimClock,
@@ -77,7 +79,7 @@ export class FakeRds {
     const name = command.constructor.name.replace(/Command$/, '');
     this.calls.push({ name, input: command.input, at: this.clock.now().toISOString() });
     if (this.throttleNext.delete(name)) throw awsError('ThrottlingException', 'Rate exceeded');
-    this.tick();
+    this.settle();
     const input = command.input;
     switch (name) {
       case 'DescribeDBInstances': {
@@ -130,6 +132,7 @@ export class FakeRds {
         ) {
           throw awsError('PointInTimeRestoreNotEnabled', 'no restorable time');
         }
+        this.restored.push(target);
         this.instances.set(target, {
           id: target,
           status: 'creating',
@@ -176,8 +179,8 @@ export class FakeRds {
     return this.calls.filter((c) => c.name.startsWith('RestoreDBInstance')).length;
   }
 
-  /** Applies scheduled status changes up to now. */
-  private tick(): void {
+  /** Applies scheduled status changes up to now (RDS keeps working between calls). */
+  settle(): void {
     const now = this.clock.now().getTime();
     for (const db of [...this.instances.values()]) {
       while (db.schedule.length > 0 && (db.schedule[0] as [number, string])[0] <= now) {
@@ -228,23 +231,52 @@ export class FakeRds {
   }
 }
 
-/** Records calls and answers the few reads the workflow makes. */
+/**
+ * Records calls and keeps what the switch strategies change: SSM parameters, a secret's JSON, CNAME
+ * records and ECS deployments, so a drill can tell where the app's endpoint points afterwards.
+ */
 export class Recorder {
   readonly calls: { name: string; input: Record<string, unknown> }[] = [];
   readonly parameters = new Map<string, string>();
+  secret: Record<string, unknown> = { host: 'old', username: 'app' };
+  readonly records = new Map<string, string>();
+  readonly deployments: Date[] = [];
+  constructor(private readonly clock?: SimClock) {}
   send = async (command: {
     constructor: { name: string };
     input: Record<string, unknown>;
   }): Promise<unknown> => {
     const name = command.constructor.name.replace(/Command$/, '');
-    this.calls.push({ name, input: command.input });
-    if (name === 'PutParameter') this.parameters.set(String(command.input.Name), String(command.input.Value));
-    if (name === 'GetParameter') {
-      const value = this.parameters.get(String(command.input.Name));
-      if (value === undefined) throw awsError('ParameterNotFound', 'not found');
-      return { Parameter: { Value: value } };
+    const input = command.input;
+    this.calls.push({ name, input });
+    switch (name) {
+      case 'PutParameter':
+        this.parameters.set(String(input.Name), String(input.Value));
+        return {};
+      case 'GetParameter': {
+        const value = this.parameters.get(String(input.Name));
+        if (value === undefined) throw awsError('ParameterNotFound', 'not found');
+        return { Parameter: { Value: value } };
+      }
+      case 'GetSecretValue':
+        return { SecretString: JSON.stringify(this.secret) };
+      case 'PutSecretValue':
+        this.secret = JSON.parse(String(input.SecretString)) as Record<string, unknown>;
+        return {};
+      case 'ChangeResourceRecordSets': {
+        const batch = input.ChangeBatch as {
+          Changes: { ResourceRecordSet: { Name: string; ResourceRecords: { Value: string }[] } }[];
+        };
+        for (const c of batch.Changes)
+          this.records.set(c.ResourceRecordSet.Name, c.ResourceRecordSet.ResourceRecords[0]?.Value ?? '');
+        return {};
+      }
+      case 'UpdateService':
+        this.deployments.push(this.clock?.now() ?? new Date());
+        return {};
+      case 'DescribeServices':
+        return { services: [{ deployments: this.deployments.map((createdAt) => ({ createdAt })) }] };
     }
-    if (name === 'GetSecretValue') return { SecretString: JSON.stringify({ host: 'old', username: 'app' }) };
     return {};
   };
   published(): { title: string; lines: string[]; topic: string }[] {

@@ -53,24 +53,39 @@ export interface LocalRunOptions {
   };
   /** Simulated duration of one Lambda step. @default - 2 s */
   readonly stepSeconds?: number;
+  /** Wraps each service's `send`, to inject faults. @default - the fakes as they are */
+  readonly wrapSend?: (service: AwsService, send: Send) => Send;
+  /** Told the name of each task state before its step runs. @default - nothing */
+  readonly onState?: (state: string) => void;
 }
+
+export type AwsService = 'rds' | 'ssm' | 'sns' | 'secrets' | 'route53' | 'ecs';
+export type Send = (command: {
+  constructor: { name: string };
+  input: Record<string, unknown>;
+}) => Promise<unknown>;
 
 export interface LocalRunResult {
   readonly status: 'succeeded' | 'failed';
   readonly output?: Record<string, unknown>;
   readonly error?: string;
+  /** The Fail state's error (or the runtime's), as Step Functions would report it. */
+  readonly errorName?: string;
   readonly steps: readonly { readonly at: string; readonly state: string; readonly action: string }[];
   readonly transitions: number;
 }
 
 export async function runWorkflowLocally(input: unknown, o: LocalRunOptions): Promise<LocalRunResult> {
+  const client = (service: AwsService, send: Send) => ({
+    send: o.wrapSend ? o.wrapSend(service, send) : send,
+  });
   const deps: RecoveryDeps = {
-    rds: o.rds as never,
-    ssm: o.aws as never,
-    sns: o.aws as never,
-    secrets: o.aws as never,
-    route53: o.aws as never,
-    ecs: o.aws as never,
+    rds: client('rds', o.rds.send) as never,
+    ssm: client('ssm', o.aws.send) as never,
+    sns: client('sns', o.aws.send) as never,
+    secrets: client('secrets', o.aws.send) as never,
+    route53: client('route53', o.aws.send) as never,
+    ecs: client('ecs', o.aws.send) as never,
     resolve: async () => '10.0.12.34',
     now: o.clock.now,
   };
@@ -97,6 +112,7 @@ export async function runWorkflowLocally(input: unknown, o: LocalRunOptions): Pr
         waitBefore.has(name) &&
         ((resultKey !== '' && e.state?.[resultKey] !== undefined) || name === 'DescribeTarget');
       if (viaWait) o.clock.advance((waitBefore.get(name) ?? 0) * 1000);
+      o.onState?.(name);
       steps.push({ at: o.clock.now().toISOString(), state: name, action: String(e.action) });
       if (e.action === 'request-approval') {
         await runStep(parseStepEvent({ ...e, taskToken: 'local-task-token' }), o.settings, deps);
@@ -140,6 +156,7 @@ export async function runWorkflowLocally(input: unknown, o: LocalRunOptions): Pr
     return {
       status: 'failed',
       error: `${e.cause?.name ?? 'Error'}: ${e.cause?.message ?? e.message ?? ''}`,
+      errorName: e.cause?.name ?? 'Error',
       steps,
       transitions,
     };

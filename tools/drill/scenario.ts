@@ -1,5 +1,6 @@
 /** A DB outage drill: a realistic RDS fake, a failure, and the synthesized workflow run locally. */
 
+import type { RecoverySettings } from '../../lib/core/recovery/function-settings';
 import { newIncident } from '../../lib/core/recovery/incident';
 import { recoverySettings } from '../../lib/core/recovery/settings';
 import type { OpsStack } from '../../lib/stacks/ops-stack';
@@ -25,6 +26,13 @@ export interface OutageOptions {
   readonly mode?: 'recover' | 'plan';
   /** Where the incident starts, so state checks can change the source meanwhile. */
   readonly beforeRun?: (rds: FakeRds, clock: SimClock) => void;
+  /** When the instance failed. @default - FAILURE_TIME */
+  readonly failureTime?: string;
+  /** When the signal reached the trigger. @default - the failure plus signalDelaySeconds */
+  readonly signalAt?: string;
+  /** Fault injection, passed to the local run. @default - none */
+  readonly wrapSend?: LocalRunOptions['wrapSend'];
+  readonly onState?: LocalRunOptions['onState'];
 }
 
 export interface OutageDrill {
@@ -34,6 +42,7 @@ export interface OutageDrill {
   readonly clock: SimClock;
   readonly failureTime: string;
   readonly signalTime: string;
+  readonly settings: RecoverySettings;
 }
 
 export const FAILURE_TIME = '2026-11-22T10:00:00.000Z';
@@ -46,11 +55,12 @@ export async function dbOutageDrill(stack: OpsStack, o: OutageOptions = {}): Pro
     pageTopicArn: 'arn:aws:sns:local:000000000000:P0',
     reportTopicArn: 'arn:aws:sns:local:000000000000:P1',
   });
-  const failure = Date.parse(FAILURE_TIME);
-  const signalAt = failure + (o.signalDelaySeconds ?? 45) * 1000;
+  const failureTime = o.failureTime ?? FAILURE_TIME;
+  const failure = Date.parse(failureTime);
+  const signalAt = o.signalAt ? Date.parse(o.signalAt) : failure + (o.signalDelaySeconds ?? 45) * 1000;
   const clock = new SimClock(signalAt);
   const rds = new FakeRds(clock, o.timings ?? REALISTIC_TIMINGS);
-  const aws = new Recorder();
+  const aws = new Recorder(clock);
   const lastRestorable = failure - (o.logLagMinutes ?? 4) * 60_000;
   const backups = o.backups ?? 'instance';
   const state = 'sourceState' in o ? o.sourceState : 'failed';
@@ -98,7 +108,7 @@ export async function dbOutageDrill(stack: OpsStack, o: OutageOptions = {}): Pro
   o.beforeRun?.(rds, clock);
   const incident = newIncident(
     settings.instance,
-    FAILURE_TIME,
+    failureTime,
     state === undefined ? 'RDS-EVENT-0003' : 'RDS-EVENT-0031',
     new Date(signalAt).toISOString(),
     o.mode ?? 'recover',
@@ -112,7 +122,9 @@ export async function dbOutageDrill(stack: OpsStack, o: OutageOptions = {}): Pro
       rds,
       aws,
       ...(o.approval ? { approval: o.approval } : {}),
+      ...(o.wrapSend ? { wrapSend: o.wrapSend } : {}),
+      ...(o.onState ? { onState: o.onState } : {}),
     },
   );
-  return { run, rds, aws, clock, failureTime: FAILURE_TIME, signalTime: incident.signalTime };
+  return { run, rds, aws, clock, failureTime, signalTime: incident.signalTime, settings };
 }
