@@ -90,7 +90,7 @@ export async function plan(state: WorkflowState, s: S, d: Deps) {
   const [db, retained, snapshots, stored] = await Promise.all([
     describeInstance(d.rds, id),
     d.rds.send(new DescribeDBInstanceAutomatedBackupsCommand({ DBInstanceIdentifier: id })),
-    d.rds.send(new DescribeDBSnapshotsCommand({ DBInstanceIdentifier: id, SnapshotType: 'automated' })),
+    d.rds.send(new DescribeDBSnapshotsCommand({ DBInstanceIdentifier: id })),
     readJsonParameter<unknown>(d.ssm, s.capturedParameter),
   ]);
   const captured = parseCapturedSettings(stored);
@@ -120,6 +120,7 @@ export async function plan(state: WorkflowState, s: S, d: Deps) {
       createdAt: (x.SnapshotCreateTime ?? new Date(0)).toISOString(),
       type: x.SnapshotType === 'manual' ? ('manual' as const) : ('automated' as const),
       status: x.Status ?? 'unknown',
+      ...(x.DbiResourceId ? { resourceId: x.DbiResourceId } : {}),
     })),
   });
 }

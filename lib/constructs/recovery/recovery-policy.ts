@@ -22,7 +22,7 @@ export interface RecoveryPolicyProps {
 
 /**
  * Least privilege of the recovery steps, as the README states it: restore only from the source and
- * its own automated snapshots into `<id>-r-<yyyymmddhh>`, rename only the source and
+ * its own snapshots into `<id>-r-<yyyymmddhh>`, rename only the source and
  * `<id>-failed-<yyyymmddhh>`, repoint only the configured parameter, secret or record, and never
  * delete. `?` in an IAM resource matches exactly one character, so the patterns fit no other name.
  */
@@ -42,8 +42,9 @@ export function grantRecoverySteps(role: iam.Role, props: RecoveryPolicyProps): 
     ...props.allowedGroups.parameterGroups.map((g) => rds('pg', g)),
     ...props.allowedGroups.optionGroups.map((g) => rds('og', g)),
   ];
-  // Automated snapshots are named rds:<id>-yyyy-mm-dd-hh-mm.
-  const snapshots = rds('snapshot', `rds:${instance}-????-??-??-??-??`);
+  // Automated snapshots are named rds:<id>-yyyy-mm-dd-hh-mm; manual ones <id>-... (the step also checks
+  // a snapshot was taken from the source's own resource id).
+  const snapshots = [rds('snapshot', `rds:${instance}-????-??-??-??-??`), rds('snapshot', `${instance}-*`)];
   // Retained automated backups have generated ids (ab-...): the step checks the backup is the source's.
   const retainedBackups = rds('auto-backup', '*');
   role.addToPrincipalPolicy(
@@ -54,7 +55,7 @@ export function grantRecoverySteps(role: iam.Role, props: RecoveryPolicyProps): 
         'rds:RestoreDBInstanceFromDBSnapshot',
         'rds:AddTagsToResource',
       ],
-      resources: [source, targets, snapshots, retainedBackups, ...groups],
+      resources: [source, targets, ...snapshots, retainedBackups, ...groups],
     }),
   );
   role.addToPrincipalPolicy(
@@ -103,7 +104,7 @@ export function grantRecoverySteps(role: iam.Role, props: RecoveryPolicyProps): 
   const reason =
     "Describe calls need to see instances that may no longer exist; restores read any retained automated backup of the account (their ARNs carry a generated id, and the step checks the backup is the source's); the target, renamed-source and snapshot patterns match this source's names only (? is exactly one character).";
   Validations.of(role).acknowledge({ id: 'AwsSolutions-IAM5[Resource::*]', reason });
-  for (const resource of [targets, renamed, snapshots, retainedBackups]) {
+  for (const resource of [targets, renamed, ...snapshots, retainedBackups]) {
     Validations.of(role).acknowledge({
       id: `AwsSolutions-IAM5[Resource::${nagResourceId(stack, resource)}]`,
       reason,

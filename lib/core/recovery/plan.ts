@@ -30,6 +30,8 @@ export interface PlanInputs {
     readonly createdAt: string;
     readonly type: 'automated' | 'manual';
     readonly status: string;
+    /** The DbiResourceId of the instance the snapshot was taken from. */
+    readonly resourceId?: string;
   }[];
 }
 
@@ -92,14 +94,10 @@ export function planRestore(i: PlanInputs): Plan {
       rpoSeconds: rpo(retained.latestTime),
     };
   }
-  // Automated snapshots of the source only (`rds:<id>-<date>`, the pattern its IAM policy allows).
+  // The source's own snapshots only: named as its IAM policy allows, and taken from its resource id.
   const snapshot = i.snapshots
-    .filter(
-      (s) =>
-        s.status === 'available' &&
-        s.type === 'automated' &&
-        isAutomatedSnapshotOf(s.id, i.incident.instance),
-    )
+    .filter((s) => s.status === 'available' && isSnapshotNameOf(s.id, s.type, i.incident.instance))
+    .filter((s) => ownResourceId === undefined || s.resourceId === ownResourceId)
     .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt))[0];
   if (snapshot) {
     return {
@@ -231,7 +229,15 @@ export function settingsFromDescribe(db: Record<string, unknown>, capturedAt: st
   };
 }
 
-/** RDS names automated snapshots `rds:<instance>-<yyyy>-<mm>-<dd>-<hh>-<mm>`. */
-export function isAutomatedSnapshotOf(snapshotId: string, instance: string): boolean {
+/**
+ * RDS names automated snapshots `rds:<instance>-<yyyy>-<mm>-<dd>-<hh>-<mm>`; manual snapshots the
+ * workflow may use are named `<instance>-...` (README: take one before each major deploy, seed 002).
+ */
+export function isSnapshotNameOf(
+  snapshotId: string,
+  type: 'automated' | 'manual',
+  instance: string,
+): boolean {
+  if (type === 'manual') return snapshotId.startsWith(`${instance}-`);
   return new RegExp(`^rds:${instance}-\\d{4}-\\d{2}-\\d{2}-\\d{2}-\\d{2}$`).test(snapshotId);
 }

@@ -30,8 +30,9 @@ export function guardStep(step: StepEvent, instance: string): void {
     if (plan.source !== instance) refuse(`state.plan.source is ${plan.source}`);
     if (plan.targetId !== target) refuse(`state.plan.targetId is ${plan.targetId}, not ${target}`);
     if (plan.incidentId !== incident.id) refuse(`state.plan.incidentId is ${plan.incidentId}`);
-    if (plan.snapshotId !== undefined && !plan.snapshotId.startsWith(`rds:${instance}-`)) {
-      refuse(`state.plan.snapshotId ${plan.snapshotId} is not an automated snapshot of ${instance}`);
+    const snap = plan.snapshotId;
+    if (snap !== undefined && !snap.startsWith(`rds:${instance}-`) && !snap.startsWith(`${instance}-`)) {
+      refuse(`state.plan.snapshotId ${snap} is not a snapshot of ${instance}`);
     }
   }
   if (restore && restore.targetId !== target) refuse(`state.restore.targetId is ${restore.targetId}`);

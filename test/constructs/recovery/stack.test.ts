@@ -152,7 +152,6 @@ describe('least privilege of the recovery steps (IAM simulation of the synthesiz
     [restore, db('ticketing-prod-db-r-20261122101')],
     ['rds:ModifyDBInstance', db('ticketing-prod-db-r-x')],
     ['rds:ModifyDBInstance', db('ticketing-prod-db-failed-old')],
-    ['rds:RestoreDBInstanceFromDBSnapshot', rdsArn('snapshot', 'ticketing-prod-db-manual-copy')],
     ['rds:RestoreDBInstanceFromDBSnapshot', rdsArn('snapshot', 'rds:ticketing-prod-db-2-2026-11-22-03-00')],
     ['ecs:UpdateService', 'arn:aws:ecs:ap-northeast-2:222222222222:service/ticketing-prod/other-api'],
     ['rds:ModifyDBInstance', db('ticketing-prod-db2')],

@@ -125,6 +125,58 @@ describe('planning a restore', () => {
     });
   });
 
+  it("restores only from the source's own backups: its resource id, its snapshot names", () => {
+    const own = { ...settings, resourceId: 'db-OWN' };
+    const retainedBackups = [
+      {
+        arn: 'arn:aws:rds:ap-northeast-2:222222222222:auto-backup:ab-other',
+        latestTime: '2026-11-22T09:59:00Z',
+        resourceId: 'db-OTHER',
+      },
+      {
+        arn: 'arn:aws:rds:ap-northeast-2:222222222222:auto-backup:ab-own',
+        latestTime: '2026-11-22T09:50:00Z',
+        resourceId: 'db-OWN',
+      },
+    ];
+    expect(planRestore({ incident, captured: own, retainedBackups, snapshots: [] })).toMatchObject({
+      method: 'pitr-retained-backup',
+      sourceArn: 'arn:aws:rds:ap-northeast-2:222222222222:auto-backup:ab-own',
+    });
+    const foreign = [
+      {
+        id: 'rds:ticketing-prod-db-2-2026-11-22-09-00',
+        createdAt: '2026-11-22T09:00:00Z',
+        type: 'automated' as const,
+        status: 'available',
+      },
+      {
+        id: 'rds:ticketing-prod-db-2026-11-22-08-00',
+        createdAt: '2026-11-22T08:00:00Z',
+        type: 'automated' as const,
+        status: 'available',
+        resourceId: 'db-OTHER',
+      },
+      {
+        id: 'other-db-manual',
+        createdAt: '2026-11-22T08:30:00Z',
+        type: 'manual' as const,
+        status: 'available',
+        resourceId: 'db-OWN',
+      },
+      {
+        id: 'rds:ticketing-prod-db-2026-11-22-03-00',
+        createdAt: '2026-11-22T03:00:00Z',
+        type: 'automated' as const,
+        status: 'available',
+        resourceId: 'db-OWN',
+      },
+    ];
+    expect(planRestore({ incident, captured: own, retainedBackups: [], snapshots: foreign }).snapshotId).toBe(
+      'rds:ticketing-prod-db-2026-11-22-03-00',
+    );
+  });
+
   it('falls back to the newest snapshot, automated or manual (and its RPO shows why it is a fallback)', () => {
     const plan = planRestore({ incident, captured: settings, retainedBackups: [], snapshots });
     expect(plan).toMatchObject({
