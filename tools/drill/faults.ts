@@ -160,7 +160,9 @@ function judge(d: OutageDrill, site: CallSite, fault: FaultKind): FaultCell {
   d.clock.advance(20 * 60_000);
   d.rds.settle();
   // P0 pages about the failure; prod's approval request goes to P0 too but reports nothing.
-  const p0 = d.aws.published().filter((p) => p.topic.endsWith('P0') && !p.title.startsWith('Approve DB restore'));
+  const p0 = d.aws
+    .published()
+    .filter((p) => p.topic.endsWith('P0') && !p.title.startsWith('Approve DB restore'));
   const watch = d.run.status === 'failed' && watchPages('FAILED', d.run.errorName);
   const pagedBy = [
     ...(p0.length > 0 ? (['workflow'] as const) : []),

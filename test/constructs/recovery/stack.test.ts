@@ -305,7 +305,7 @@ describe('the execution watch (EventBridge rule on the execution status, straigh
   });
 
   it("its message is the notifier's ops message, with the execution and the next command", () => {
-    const [target] = rules[0]?.Properties.Targets as {
+    const [target] = (rules[0]?.Properties.Targets ?? []) as {
       InputTransformer: { InputTemplate: string; InputPathsMap: Record<string, string> };
     }[];
     const filled = target?.InputTransformer.InputTemplate.replace(/<[A-Za-z-]+>/g, 'x') ?? '';
