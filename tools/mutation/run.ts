@@ -25,6 +25,20 @@ const REPLAY_RULE_TESTS = [
 export const MODULES: Readonly<Record<string, MutationModule>> = {
   'recovery/assess': { mutate: ['lib/core/recovery/assess.ts'], tests: ['test/core/recovery/**/*.test.ts'] },
   'recovery/plan': { mutate: ['lib/core/recovery/plan.ts'], tests: ['test/core/recovery/**/*.test.ts'] },
+  'recovery/claim': { mutate: ['lib/core/recovery/claim.ts'], tests: ['test/core/recovery/**/*.test.ts'] },
+  'recovery/rename': { mutate: ['lib/core/recovery/rename.ts'], tests: ['test/core/recovery/**/*.test.ts'] },
+  'recovery/failure-report': {
+    mutate: ['lib/core/recovery/failure-report.ts'],
+    tests: ['test/core/recovery/**/*.test.ts'],
+  },
+  'recovery/transient-errors': {
+    mutate: ['lib/core/recovery/transient-errors.ts'],
+    tests: ['test/core/recovery/**/*.test.ts'],
+  },
+  'recovery/step-guard': {
+    mutate: ['lib/core/recovery/step-guard.ts'],
+    tests: ['test/lambdas/db-recovery/handler.test.ts'],
+  },
   // The replay's rule tests; the scenario tests replay whole weeks and judge the tuning, not the rules.
   'replay/evaluate': { mutate: ['lib/core/replay/evaluate.ts'], tests: REPLAY_RULE_TESTS },
   'replay/statistics': { mutate: ['lib/core/replay/statistics.ts'], tests: REPLAY_RULE_TESTS },
