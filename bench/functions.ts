@@ -15,8 +15,12 @@ export interface FunctionBench {
   readonly name: string;
   readonly opsBytes: number;
   readonly defaultBytes: number;
+  /** Medians of `runs` paired cold imports (ops, default, ops, default, ...). */
   readonly opsImportMs: number;
   readonly defaultImportMs: number;
+  /** Median of the per-pair ratios ops / default: below 1, ops-stack's bundle imports faster. */
+  readonly importRatio: number;
+  readonly runs: number;
 }
 
 /** Environment a handler needs to load (they read their settings at import time). */
@@ -96,27 +100,63 @@ export function benchFunctions(runs: number): FunctionBench[] {
   return names.map((name) => {
     const ops = assetOf(`ops-${name}`);
     const def = assetOf(`default-${name}`);
+    const pairs = pairedRuns(
+      () => importMs(ops),
+      () => importMs(def),
+      runs,
+    );
     return {
       name,
       opsBytes: statSync(ops).size,
       defaultBytes: statSync(def).size,
-      opsImportMs: medianImportMs(ops, runs),
-      defaultImportMs: medianImportMs(def, runs),
+      opsImportMs: pairs.medianA,
+      defaultImportMs: pairs.medianB,
+      importRatio: pairs.medianRatio,
+      runs,
     };
   });
 }
 
-/** Median wall time of `import()` of a bundle in a fresh Node process (the cold-start part we control). */
-export function medianImportMs(file: string, runs: number): number {
-  const script = `const t = process.hrtime.bigint(); await import(${JSON.stringify(file)}); process.stdout.write(String(Number(process.hrtime.bigint() - t) / 1e6));`;
-  const samples: number[] = [];
+export interface PairedResult {
+  readonly medianA: number;
+  readonly medianB: number;
+  /** Median of a / b over the pairs: load that changes during the bench hits both sides of a pair. */
+  readonly medianRatio: number;
+}
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  if (sorted.length === 0) return Number.NaN;
+  return sorted.length % 2
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+/**
+ * Runs `a` and `b` alternately (A B A B ...), `runs` times each, so a change of machine load
+ * between the first and the last run cannot favour one side.
+ */
+export function pairedRuns(a: () => number, b: () => number, runs: number): PairedResult {
+  const as: number[] = [];
+  const bs: number[] = [];
   for (let i = 0; i < runs; i++) {
-    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
-      // CommonJS default bundles leave @aws-sdk/* external (the runtime provides it); resolve it here.
-      env: { ...process.env, ...IMPORT_ENV, NODE_PATH: join(__dirname, '..', 'node_modules') },
-    });
-    samples.push(Number(out.toString()));
+    as.push(a());
+    bs.push(b());
   }
-  samples.sort((a, b) => a - b);
-  return samples[Math.floor(samples.length / 2)] ?? Number.NaN;
+  return {
+    medianA: median(as),
+    medianB: median(bs),
+    medianRatio: median(as.map((x, i) => x / (bs[i] as number))),
+  };
+}
+
+/** Wall time of `import()` of a bundle in a fresh Node process (the cold-start part we control). */
+export function importMs(file: string): number {
+  const script = `const t = process.hrtime.bigint(); await import(${JSON.stringify(file)}); process.stdout.write(String(Number(process.hrtime.bigint() - t) / 1e6));`;
+  const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+    // CommonJS default bundles leave @aws-sdk/* external (the runtime provides it); resolve it here.
+    env: { ...process.env, ...IMPORT_ENV, NODE_PATH: join(__dirname, '..', 'node_modules') },
+  });
+  return Number(out.toString());
 }
