@@ -16,7 +16,7 @@ import { SeverityTopics } from '../constructs/paging/severity-topics';
 import { RecoveryTriggers } from '../constructs/recovery/recovery-triggers';
 import { RecoveryWorkflow } from '../constructs/recovery/recovery-workflow';
 import { PROBE_METRIC, PROBE_NAMESPACE } from '../core/catalog/app-metrics';
-import { RECOVERY_OUTPUT } from '../core/catalog/naming';
+import { CAPTURED_SETTINGS_OUTPUT, RECOVERY_OUTPUT } from '../core/catalog/naming';
 import { type ResolvedCatalog, resolveCatalog, signalIds } from '../core/catalog/resolve';
 import type { EnvironmentConfig } from '../core/config/schema';
 import type { ConfigProblem } from '../core/environments/load';
@@ -137,6 +137,7 @@ export class OpsStack extends Stack {
       this.recovery = recovery;
       // The ops CLI finds the workflow through this output.
       new CfnOutput(this, RECOVERY_OUTPUT, { value: recovery.stateMachine.stateMachineArn });
+      new CfnOutput(this, CAPTURED_SETTINGS_OUTPUT, { value: recovery.capturedSettings.parameterName });
       scheduledFunctions.push(recovery.steps.lambda);
     }
     const chat = chatTargets(config.paging);

@@ -6,8 +6,12 @@
 import { join } from 'node:path';
 import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import { CostExplorerClient } from '@aws-sdk/client-cost-explorer';
+import { RDSClient } from '@aws-sdk/client-rds';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { SNSClient } from '@aws-sdk/client-sns';
+import { SSMClient } from '@aws-sdk/client-ssm';
 import { type Command, dispatch, type Program } from '../cli/command';
 import { runMain } from '../cli/errors';
 import { doctorCommand } from './commands/doctor';
@@ -50,7 +54,16 @@ if (require.main === module) {
         sfn: new SFNClient({ region }),
         user: process.env.USER ?? 'unknown',
       }),
-      doctor: (region) => ({ cloudwatch: new CloudWatchClient({ region }), sns: new SNSClient({ region }) }),
+      doctor: (region) => ({
+        cloudwatch: (r) => new CloudWatchClient({ region: r }),
+        sns: new SNSClient({ region }),
+        logs: new CloudWatchLogsClient({ region }),
+        ssm: new SSMClient({ region }),
+        rds: new RDSClient({ region }),
+        cloudformation: new CloudFormationClient({ region }),
+        // Cost Explorer's one endpoint: https://ce.us-east-1.amazonaws.com
+        costExplorer: new CostExplorerClient({ region: 'us-east-1' }),
+      }),
       log: (line) => process.stdout.write(`${line}\n`),
       sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
       now: () => new Date(),

@@ -65,6 +65,9 @@ export function topicName(environment: string, severity: Severity): string {
 /** Stack output holding the recovery state machine ARN; the ops CLI reads it. */
 export const RECOVERY_OUTPUT = 'RecoveryStateMachineArn';
 
+/** Stack output holding the name of the recovery settings snapshot parameter; `ops doctor` reads it. */
+export const CAPTURED_SETTINGS_OUTPUT = 'RecoverySettingsParameter';
+
 /**
  * `ops-prod-mute-weekly-db-1`: alarm mute rules, readable in the console; the mute CLI and the weekly
  * report find an environment's rules by `muteRulePrefix`.
