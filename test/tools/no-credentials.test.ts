@@ -37,4 +37,14 @@ describe('without credentials', () => {
       expect(result.status).toBe(1);
     },
   );
+  it('npm run deploy -- example-prod stops at the credentials line before CDK bundles anything', () => {
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'bin/deploy.ts', 'example-prod'], {
+      cwd: root,
+      env: withoutCredentials(),
+      encoding: 'utf8',
+    });
+    expect(result.stderr).toBe(`${CREDENTIALS_HINT}\n`);
+    expect(result.stdout).toBe('');
+    expect(result.status).toBe(1);
+  });
 });
