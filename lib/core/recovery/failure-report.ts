@@ -126,7 +126,7 @@ function nextSteps(
     }
     const renameSource = `aws rds modify-db-instance --db-instance-identifier ${incident.instance} --new-db-instance-identifier ${renamedSourceId(incident.instance, incident.failureTime)} --apply-immediately`;
     return [
-      `when ${targetId} is available: move the failed source away (${renameSource}), then ${renameTarget}`,
+      `${target?.status === 'available' ? `${targetId} is available` : `when ${targetId} is available`}: move the failed source away (${renameSource}), then ${renameTarget}`,
       `or rerun: ${rerun} (continues with ${targetId})`,
       ...(renamed && renamed.status !== 'missing'
         ? [`${renamed.id} already exists (${renamed.status})`]
