@@ -42,10 +42,12 @@ export async function costExplorerCallsPerRun(): Promise<{
     deadLetterQueueUrl: 'q',
     stateParameter: '/s',
     repeatWindowHours: 24,
+    costExplorer: true,
   };
   const deps = {
     ce: new CostExplorerClient({ region: 'us-east-1' }),
     cloudwatch: new CloudWatchClient({ region: 'us-east-1' }),
+    billing: new CloudWatchClient({ region: 'us-east-1' }),
     sqs: new SQSClient({ region: 'us-east-1' }),
     ssm: new SSMClient({ region: 'us-east-1' }),
     sns: new SNSClient({ region: 'us-east-1' }),

@@ -15,6 +15,8 @@ const deps = {
   // Cost Explorer's endpoint lives in us-east-1 whatever the function's region.
   ce: new CostExplorerClient({ region: 'us-east-1' }),
   cloudwatch: new CloudWatchClient({}),
+  // Billing metrics exist only in us-east-1.
+  billing: new CloudWatchClient({ region: 'us-east-1' }),
   sqs: new SQSClient({}),
   ssm: new SSMClient({}),
   sns: new SNSClient({}),

@@ -1,5 +1,9 @@
-/** Builds and sends the cost and free-tier report with injected clients. At most 3 Cost Explorer calls. */
-import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+/**
+ * Builds and sends the cost and free-tier report with injected clients. Without `costExplorer` it
+ * makes no paid call: month to date from the AWS/Billing EstimatedCharges metric. With it, at most
+ * COST_EXPLORER_CALLS_PER_RUN Cost Explorer requests.
+ */
+import { type CloudWatchClient, GetMetricStatisticsCommand } from '@aws-sdk/client-cloudwatch';
 import {
   type CostExplorerClient,
   GetCostAndUsageCommand,
@@ -8,7 +12,7 @@ import {
 import { PublishCommand, type SNSClient } from '@aws-sdk/client-sns';
 import { GetQueueAttributesCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { PutParameterCommand, type SSMClient } from '@aws-sdk/client-ssm';
-import type { ReportSettings } from '../../lib/core/contracts/cost-report';
+import { COST_EXPLORER_CALLS_PER_RUN, type ReportSettings } from '../../lib/core/contracts/cost-report';
 import { hasErrorName } from '../shared/errors';
 import { readJsonParameter } from '../shared/ssm';
 import { type DailyServiceCost, monthBounds, round, straightLineForecast, summarizeCosts } from './costs';
@@ -20,6 +24,8 @@ import { type FreeTierUsage, freeTierUsage } from './usage';
 export interface ReportDeps {
   readonly ce: CostExplorerClient;
   readonly cloudwatch: CloudWatchClient;
+  /** CloudWatch in us-east-1, where the AWS/Billing metrics live. */
+  readonly billing: CloudWatchClient;
   readonly sqs: SQSClient;
   readonly ssm: SSMClient;
   readonly sns: SNSClient;
@@ -57,6 +63,125 @@ export async function runCostReport(
   let monthToDate: number | undefined;
   let forecast: number | undefined;
 
+  if (s.costExplorer) {
+    const detail = await costExplorerLines(deps, s, now);
+    calls = detail.calls;
+    monthToDate = detail.monthToDate;
+    forecast = detail.forecast;
+    lines.push(...detail.lines);
+  } else {
+    const estimate = await estimatedChargesLines(deps.billing, s, now);
+    monthToDate = estimate.monthToDate;
+    forecast = estimate.forecast;
+    lines.push(...estimate.lines);
+  }
+
+  let usage: FreeTierUsage | undefined;
+  try {
+    usage = await freeTierUsage(deps.cloudwatch);
+    const biggest = Math.max(0, ...usage.dashboards.map((d) => d.metrics));
+    lines.push(
+      `CloudWatch free tier in ${s.region}: alarm metrics ${usage.alarmMetrics.standard}/10 (+${usage.alarmMetrics.highResolution} high-resolution, ${usage.alarmMetrics.composite} composite), custom metrics ${usage.customMetrics}/10, dashboards ${usage.dashboards.length}/3 (largest ${biggest}/50 metrics)`,
+    );
+  } catch (error) {
+    lines.push(`CloudWatch usage unavailable (${error instanceof Error ? error.name : 'error'})`);
+  }
+
+  lines.push(await mutesOfWeekLine(deps.cloudwatch, s.environment, now));
+
+  const queue = await deps.sqs.send(
+    new GetQueueAttributesCommand({
+      QueueUrl: s.deadLetterQueueUrl,
+      AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'],
+    }),
+  );
+  const deadLetters =
+    Number(queue.Attributes?.ApproximateNumberOfMessages ?? 0) +
+    Number(queue.Attributes?.ApproximateNumberOfMessagesNotVisible ?? 0);
+  lines.push(`Paging dead-letter queue: ${deadLetters} message(s) that never reached chat or a subscriber`);
+
+  const findings = findingsOf({
+    expectationUsd: s.expectationUsd,
+    ...(forecast !== undefined ? { forecastUsd: forecast } : {}),
+    ...(monthToDate !== undefined ? { monthToDateGross: monthToDate } : {}),
+    ...(trigger.kind === 'anomaly' ? { anomalyImpactUsd: trigger.impactUsd } : {}),
+    ...(usage
+      ? {
+          alarmMetrics: usage.alarmMetrics.standard,
+          customMetrics: usage.customMetrics,
+          dashboards: usage.dashboards.length,
+        }
+      : {}),
+    deadLetters,
+  });
+  const state = (await readJsonParameter<Record<string, string>>(deps.ssm, s.stateParameter)) ?? {};
+  const { fresh, nextState } = unsent(findings, state, now, s.repeatWindowHours);
+  if (trigger.kind !== 'schedule' && fresh.length === 0) {
+    return {
+      published: false,
+      lines,
+      costExplorerCalls: calls,
+      skipped: `every finding was already sent within ${s.repeatWindowHours} h`,
+    };
+  }
+  if (findings.length > 0) {
+    lines.push(
+      `Findings: ${findings.map((f) => `${f.text}${fresh.includes(f) ? '' : ' (already sent)'}`).join('; ')}`,
+    );
+  }
+  lines.push(
+    s.costExplorer
+      ? `Data: Cost Explorer through ${previousDay(b.today)} (it lags up to 24 h); CloudWatch and SQS as of ${now.toISOString()}; ${calls} Cost Explorer call(s), $${(calls * 0.01).toFixed(2)}`
+      : `Data: AWS/Billing EstimatedCharges (updated several times a day); CloudWatch and SQS as of ${now.toISOString()}; no Cost Explorer call ($0.00)`,
+  );
+  const urgent = trigger.kind !== 'schedule' || fresh.some((f) => f.severity === 'P2');
+  const topic = urgent ? s.topics.P2 : s.topics.P3;
+  const why =
+    trigger.kind === 'schedule'
+      ? 'weekly'
+      : trigger.kind === 'budget'
+        ? `after ${trigger.subject}`
+        : 'after a cost anomaly';
+  await deps.sns.send(
+    new PublishCommand({
+      TopicArn: topic,
+      Subject: `ops-stack ${s.environment} cost report`,
+      Message: JSON.stringify({
+        source: 'ops-stack.cost-report',
+        severity: urgent ? 'P2' : 'P3',
+        title: `Cost and free-tier report for ${s.environment} (${why})`,
+        lines,
+      }),
+    }),
+  );
+  await deps.ssm.send(
+    new PutParameterCommand({
+      Name: s.stateParameter,
+      Value: JSON.stringify(nextState),
+      Overwrite: true,
+      Type: 'String',
+    }),
+  );
+  return { published: true, topic, lines, costExplorerCalls: calls };
+}
+
+interface CostLines {
+  readonly lines: string[];
+  readonly monthToDate?: number;
+  readonly forecast?: number;
+}
+
+/** Cost Explorer detail: COST_EXPLORER_CALLS_PER_RUN requests, each $0.01. */
+async function costExplorerLines(
+  deps: ReportDeps,
+  s: ReportSettings,
+  now: Date,
+): Promise<CostLines & { readonly calls: number }> {
+  const b = monthBounds(now);
+  const lines: string[] = [];
+  let calls = 0;
+  let monthToDate: number | undefined;
+  let forecast: number | undefined;
   try {
     calls++;
     const daily = await deps.ce.send(
@@ -140,91 +265,59 @@ export async function runCostReport(
     lines.push(`Cost data unavailable (${name}). ${setup}`);
   }
 
-  let usage: FreeTierUsage | undefined;
-  try {
-    usage = await freeTierUsage(deps.cloudwatch);
-    const biggest = Math.max(0, ...usage.dashboards.map((d) => d.metrics));
-    lines.push(
-      `CloudWatch free tier in ${s.region}: alarm metrics ${usage.alarmMetrics.standard}/10 (+${usage.alarmMetrics.highResolution} high-resolution, ${usage.alarmMetrics.composite} composite), custom metrics ${usage.customMetrics}/10, dashboards ${usage.dashboards.length}/3 (largest ${biggest}/50 metrics)`,
-    );
-  } catch (error) {
-    lines.push(`CloudWatch usage unavailable (${error instanceof Error ? error.name : 'error'})`);
-  }
+  if (calls > COST_EXPLORER_CALLS_PER_RUN) throw new Error(`made ${calls} Cost Explorer calls`);
+  return {
+    lines,
+    calls,
+    ...(monthToDate !== undefined ? { monthToDate } : {}),
+    ...(forecast !== undefined ? { forecast } : {}),
+  };
+}
 
-  lines.push(await mutesOfWeekLine(deps.cloudwatch, s.environment, now));
-
-  const queue = await deps.sqs.send(
-    new GetQueueAttributesCommand({
-      QueueUrl: s.deadLetterQueueUrl,
-      AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'],
+/**
+ * The free path: the account's month-to-date estimate from the AWS/Billing EstimatedCharges metric
+ * (us-east-1 only; net of credits) with one GetMetricStatistics request, inside CloudWatch's free
+ * million API requests, and a straight-line forecast. The account budget alerts on AWS's forecast.
+ */
+async function estimatedChargesLines(
+  billing: CloudWatchClient,
+  s: ReportSettings,
+  now: Date,
+): Promise<CostLines> {
+  const b = monthBounds(now);
+  const out = await billing.send(
+    new GetMetricStatisticsCommand({
+      Namespace: 'AWS/Billing',
+      MetricName: 'EstimatedCharges',
+      Dimensions: [{ Name: 'Currency', Value: 'USD' }],
+      StartTime: new Date(`${b.firstOfMonth}T00:00:00Z`),
+      EndTime: now,
+      Period: 21_600,
+      Statistics: ['Maximum'],
     }),
   );
-  const deadLetters =
-    Number(queue.Attributes?.ApproximateNumberOfMessages ?? 0) +
-    Number(queue.Attributes?.ApproximateNumberOfMessagesNotVisible ?? 0);
-  lines.push(`Paging dead-letter queue: ${deadLetters} message(s) that never reached chat or a subscriber`);
-
-  const findings = findingsOf({
-    expectationUsd: s.expectationUsd,
-    ...(forecast !== undefined ? { forecastUsd: forecast } : {}),
-    ...(monthToDate !== undefined ? { monthToDateGross: monthToDate } : {}),
-    ...(trigger.kind === 'anomaly' ? { anomalyImpactUsd: trigger.impactUsd } : {}),
-    ...(usage
-      ? {
-          alarmMetrics: usage.alarmMetrics.standard,
-          customMetrics: usage.customMetrics,
-          dashboards: usage.dashboards.length,
-        }
-      : {}),
-    deadLetters,
-  });
-  const state = (await readJsonParameter<Record<string, string>>(deps.ssm, s.stateParameter)) ?? {};
-  const { fresh, nextState } = unsent(findings, state, now, s.repeatWindowHours);
-  if (trigger.kind !== 'schedule' && fresh.length === 0) {
+  const values = (out.Datapoints ?? []).map((d) => d.Maximum).filter((v): v is number => Number.isFinite(v));
+  const off = `Cost Explorer detail is off (budget.costExplorer): services, credits and AWS's forecast would take ${COST_EXPLORER_CALLS_PER_RUN} requests ($${(COST_EXPLORER_CALLS_PER_RUN * 0.01).toFixed(2)}) per report`;
+  if (values.length === 0) {
     return {
-      published: false,
-      lines,
-      costExplorerCalls: calls,
-      skipped: `every finding was already sent within ${s.repeatWindowHours} h`,
+      lines: [
+        'Month to date unavailable: AWS/Billing EstimatedCharges has no data this month (turn on "Receive CloudWatch billing alerts" in the Billing preferences; data appears within hours)',
+        off,
+      ],
     };
   }
-  if (findings.length > 0) {
-    lines.push(
-      `Findings: ${findings.map((f) => `${f.text}${fresh.includes(f) ? '' : ' (already sent)'}`).join('; ')}`,
-    );
-  }
-  lines.push(
-    `Data: Cost Explorer through ${previousDay(b.today)} (it lags up to 24 h); CloudWatch and SQS as of ${now.toISOString()}; ${calls} Cost Explorer call(s), $${(calls * 0.01).toFixed(2)}`,
-  );
-  const urgent = trigger.kind !== 'schedule' || fresh.some((f) => f.severity === 'P2');
-  const topic = urgent ? s.topics.P2 : s.topics.P3;
-  const why =
-    trigger.kind === 'schedule'
-      ? 'weekly'
-      : trigger.kind === 'budget'
-        ? `after ${trigger.subject}`
-        : 'after a cost anomaly';
-  await deps.sns.send(
-    new PublishCommand({
-      TopicArn: topic,
-      Subject: `ops-stack ${s.environment} cost report`,
-      Message: JSON.stringify({
-        source: 'ops-stack.cost-report',
-        severity: urgent ? 'P2' : 'P3',
-        title: `Cost and free-tier report for ${s.environment} (${why})`,
-        lines,
-      }),
-    }),
-  );
-  await deps.ssm.send(
-    new PutParameterCommand({
-      Name: s.stateParameter,
-      Value: JSON.stringify(nextState),
-      Overwrite: true,
-      Type: 'String',
-    }),
-  );
-  return { published: true, topic, lines, costExplorerCalls: calls };
+  const monthToDate = round(Math.max(...values));
+  const daysElapsed = b.dayOfMonth - 1;
+  const forecast = straightLineForecast(monthToDate, daysElapsed, b.daysInMonth);
+  return {
+    monthToDate,
+    forecast,
+    lines: [
+      `Month to date (AWS/Billing EstimatedCharges, net of credits): $${monthToDate.toFixed(2)}`,
+      `Forecast to month end: $${forecast.toFixed(2)} (straight line from ${daysElapsed} day(s); the account budget alerts on AWS's own forecast), ${Math.round((100 * forecast) / s.expectationUsd)}% of the expected $${s.expectationUsd.toFixed(2)}`,
+      off,
+    ],
+  };
 }
 
 function previousDay(isoDate: string): string {

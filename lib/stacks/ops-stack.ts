@@ -19,6 +19,7 @@ import { PROBE_METRIC, PROBE_NAMESPACE } from '../core/catalog/app-metrics';
 import { CAPTURED_SETTINGS_OUTPUT, RECOVERY_OUTPUT } from '../core/catalog/naming';
 import { type ResolvedCatalog, resolveCatalog, signalIds } from '../core/catalog/resolve';
 import type { EnvironmentConfig } from '../core/config/schema';
+import { ASSUMED_ANOMALY_ALERTS_PER_MONTH, COST_EXPLORER_CALLS_PER_RUN } from '../core/contracts/cost-report';
 import type { ConfigProblem } from '../core/environments/load';
 import { type EnvironmentFacts, FACTS_KEY } from '../core/guard/facts';
 import { unknownWindowSignals } from '../core/paging/mute-rules';
@@ -103,6 +104,7 @@ export class OpsStack extends Stack {
       expectationUsd: config.budget.monthlyUsd,
       schedule: config.budget.reportSchedule,
       repeatWindowHours: config.budget.repeatWindowHours,
+      costExplorer: config.budget.costExplorer,
       urgentTopic: topic[SERVICE_TOPICS.costReport.urgent],
       noticeTopic: topic[SERVICE_TOPICS.costReport.notice],
       deadLetterQueue: this.topics.deadLetterQueue,
@@ -214,6 +216,12 @@ export class OpsStack extends Stack {
           source: 'application' as const,
         })),
       ],
+      costReport: {
+        schedule: config.budget.reportSchedule,
+        costExplorer: config.budget.costExplorer,
+        costExplorerCallsPerRun: COST_EXPLORER_CALLS_PER_RUN,
+        anomalyAlertsPerMonth: config.budget.anomalyMonitor ? ASSUMED_ANOMALY_ALERTS_PER_MONTH : 0,
+      },
     };
     this.templateOptions.metadata = { [FACTS_KEY]: facts };
     acknowledgeSchedulerInvokes(this, scheduledFunctions);

@@ -19,6 +19,8 @@ export interface CostReportProps {
   readonly expectationUsd: number;
   readonly schedule: string;
   readonly repeatWindowHours: number;
+  /** Cost Explorer detail, paid per request (see `budget.costExplorer`). @default - false: EstimatedCharges only */
+  readonly costExplorer?: boolean;
   readonly urgentTopic: sns.ITopic;
   readonly noticeTopic: sns.ITopic;
   readonly deadLetterQueue: sqs.IQueue;
@@ -46,6 +48,7 @@ export class CostReport extends Construct {
       deadLetterQueueUrl: props.deadLetterQueue.queueUrl,
       stateParameter: state.parameterName,
       repeatWindowHours: props.repeatWindowHours,
+      costExplorer: props.costExplorer ?? false,
     };
     this.handler = new OpsFunction(this, 'Report', {
       name: 'cost-report',
@@ -75,8 +78,9 @@ export class CostReport extends Construct {
     role.addToPrincipalPolicy(
       new iam.PolicyStatement({
         actions: [
-          'ce:GetCostAndUsage',
-          'ce:GetCostForecast',
+          // Paid per request: granted only when the report may call it.
+          ...(settings.costExplorer ? ['ce:GetCostAndUsage', 'ce:GetCostForecast'] : []),
+          'cloudwatch:GetMetricStatistics',
           'cloudwatch:DescribeAlarms',
           'cloudwatch:ListMetrics',
           'cloudwatch:ListDashboards',

@@ -6,6 +6,21 @@ export const SETTINGS_VARIABLE = 'COST_REPORT_SETTINGS';
 /** What the weekly schedule sends. */
 export const SCHEDULE_EVENT_KIND = 'ops-stack.cost-report';
 
+/**
+ * Cost Explorer requests one report run makes when `budget.costExplorer` is on: daily costs by
+ * service, month to date by record type, the forecast. "The AWS Cost Explorer API incurs a charge of
+ * 0.01 per request. Please note that if your result set is paginated each page counts as a separate
+ * request." (AWS Cost Explorer FAQs); the report reads one page of each. The handler test asserts a
+ * run never makes more.
+ */
+export const COST_EXPLORER_CALLS_PER_RUN = 3;
+
+/**
+ * Cost anomaly alerts a month, for pricing the reports they start: an assumption (AWS sends an
+ * IMMEDIATE alert per anomaly over the threshold, and there is no way to know how many ahead).
+ */
+export const ASSUMED_ANOMALY_ALERTS_PER_MONTH = 2;
+
 export const reportSettingsSchema = z.object({
   environment: z.string().min(1),
   region: z.string().min(1),
@@ -14,5 +29,7 @@ export const reportSettingsSchema = z.object({
   deadLetterQueueUrl: z.string().min(1),
   stateParameter: z.string().min(1),
   repeatWindowHours: z.number().positive(),
+  /** Cost Explorer detail (paid per request) instead of the free EstimatedCharges metric. */
+  costExplorer: z.boolean(),
 });
 export type ReportSettings = z.infer<typeof reportSettingsSchema>;

@@ -12,6 +12,18 @@ export interface CustomMetricFact {
   readonly source: 'application' | 'probe';
 }
 
+/** The cost report's paid calls: what the template cannot show. */
+export interface CostReportFact {
+  /** When the report runs (`budget.reportSchedule`). */
+  readonly schedule: string;
+  /** `budget.costExplorer`: the report calls Cost Explorer, paid per request. */
+  readonly costExplorer: boolean;
+  /** Cost Explorer requests per run when on (the report's contract). */
+  readonly costExplorerCallsPerRun: number;
+  /** Cost anomaly alerts a month the report also runs on (an assumption; 0 without a monitor). */
+  readonly anomalyAlertsPerMonth: number;
+}
+
 export interface EnvironmentFacts {
   readonly environment: string;
   /** `undefined` when the environment deploys to the CLI's account. */
@@ -19,6 +31,8 @@ export interface EnvironmentFacts {
   readonly region: string;
   readonly profile: 'free' | 'standard';
   readonly customMetrics: readonly CustomMetricFact[];
+  /** @default - no cost report */
+  readonly costReport?: CostReportFact;
   /** Step Functions state transitions one run of each workflow takes, and runs a month. @default - none */
   readonly workflows?: readonly { readonly name: string; readonly transitionsPerMonth: number }[];
 }

@@ -57,6 +57,12 @@ export interface AccountInventory {
   /** Scheduled function GB-seconds a month, every run taken at its timeout. */
   readonly lambdaGbSeconds: number;
   readonly stepFunctionsTransitions: number;
+  /** Cost report runs a month: its schedule, the budget notifications and the anomaly alerts. */
+  readonly costReportRuns: number;
+  /** Cost Explorer requests a month with `budget.costExplorer` as configured. */
+  readonly costExplorerRequests: number;
+  /** The same if every environment turned Cost Explorer detail on. */
+  readonly costExplorerRequestsIfOn: number;
 }
 
 const DEFAULT_ACCOUNT = '(default credentials)';
@@ -85,12 +91,23 @@ export function inventoryOf(members: AccountMembers['members']): AccountInventor
   let lambdaRequests = 0;
   let lambdaGbSeconds = 0;
   let stepFunctionsTransitions = 0;
+  let costReportRuns = 0;
+  let costExplorerRequests = 0;
+  let costExplorerRequestsIfOn = 0;
 
   for (const { facts, stack } of members) {
     const resources = Object.entries(stack.template.Resources ?? {});
     const byId = new Map(resources);
     for (const m of facts.customMetrics) customMetrics.push({ ...m, stack: stack.stackName });
     for (const w of facts.workflows ?? []) stepFunctionsTransitions += w.transitionsPerMonth;
+    if (facts.costReport) {
+      const r = facts.costReport;
+      const runs =
+        invocationsPerMonth(r.schedule) + budgetNotificationsOf(resources) + r.anomalyAlertsPerMonth;
+      costReportRuns += runs;
+      costExplorerRequestsIfOn += runs * r.costExplorerCallsPerRun;
+      if (r.costExplorer) costExplorerRequests += runs * r.costExplorerCallsPerRun;
+    }
     for (const [logicalId, resource] of resources) {
       const props = (resource.Properties ?? {}) as Record<string, unknown>;
       if (isAlarmResource(resource.Type)) {
@@ -161,7 +178,24 @@ export function inventoryOf(members: AccountMembers['members']): AccountInventor
     lambdaRequests,
     lambdaGbSeconds,
     stepFunctionsTransitions,
+    costReportRuns,
+    costExplorerRequests,
+    costExplorerRequestsIfOn,
   };
+}
+
+/**
+ * Budget notifications a month, each able to start one report: a notification goes to ALARM when
+ * its threshold is passed ("NotificationState ... OK | ALARM", AWS Budgets API reference), at most
+ * once per monthly budget period.
+ */
+function budgetNotificationsOf(resources: readonly [string, Resource][]): number {
+  return resources
+    .filter(([, r]) => r.Type === 'AWS::Budgets::Budget')
+    .reduce((sum, [, r]) => {
+      const n = (r.Properties as { NotificationsWithSubscribers?: unknown[] }).NotificationsWithSubscribers;
+      return sum + (n?.length ?? 0);
+    }, 0);
 }
 
 /** Custom metrics are billed per distinct namespace, name and dimension set. */

@@ -16,6 +16,8 @@ export interface CostLine {
   readonly free: number;
   readonly unitPriceUsd: number;
   readonly monthlyUsd: number;
+  /** What the line would cost if an opt-in were turned on, or how the quantity was estimated. */
+  readonly note?: string;
 }
 
 export function alarmMetricsOf(inventory: AccountInventory): AlarmMetricCount {
@@ -23,14 +25,25 @@ export function alarmMetricsOf(inventory: AccountInventory): AlarmMetricCount {
 }
 
 /** One cost line: what is used beyond the free quantity, at the unit price, rounded to the cent. */
-export function costLine(item: string, quantity: number, free: number, unitPriceUsd: number): CostLine {
+export function costLine(
+  item: string,
+  quantity: number,
+  free: number,
+  unitPriceUsd: number,
+  note?: string,
+): CostLine {
   return {
     item,
     quantity,
     free,
     unitPriceUsd,
-    monthlyUsd: roundCents(Math.max(0, quantity - free) * unitPriceUsd),
+    monthlyUsd: overageUsd(quantity, free, unitPriceUsd),
+    ...(note ? { note } : {}),
   };
+}
+
+function overageUsd(quantity: number, free: number, unitPriceUsd: number): number {
+  return roundCents(Math.max(0, quantity - free) * unitPriceUsd);
 }
 
 export function priceInventory(
@@ -85,7 +98,20 @@ export function priceInventory(
       free.stepFunctionsTransitions,
       regionPrices.stepFunctionsPerThousandTransitions / 1000,
     ),
+    costExplorerLine(inventory, prices),
   ];
+}
+
+/** Cost Explorer requests of the cost report: priced when on, and what turning it on would cost. */
+function costExplorerLine(inventory: AccountInventory, prices: PriceTable): CostLine {
+  const unit = prices.global.costExplorerPerRequest;
+  const free = prices.freeTier.costExplorerRequests;
+  const runs = `${inventory.costReportRuns.toLocaleString('en-US')} report runs a month`;
+  const note =
+    inventory.costExplorerRequests < inventory.costExplorerRequestsIfOn
+      ? `${runs}; budget.costExplorer on everywhere: ${inventory.costExplorerRequestsIfOn.toLocaleString('en-US')} requests, $${overageUsd(inventory.costExplorerRequestsIfOn, free, unit).toFixed(2)}/month`
+      : runs;
+  return costLine('Cost Explorer API requests', inventory.costExplorerRequests, free, unit, note);
 }
 
 /**

@@ -22,6 +22,7 @@ function formatAccount(a: AccountReport): string[] {
         `$${c.monthlyUsd.toFixed(2)}`,
       ]),
     ),
+    ...a.cost.filter((c) => c.note).map((c) => `  ${c.item}: ${c.note}`),
     `  dashboards: ${a.dashboards.map((d) => `${d.stack}/${d.logicalId} ${d.metrics} metrics`).join('; ') || 'none'} (max 50 each)`,
     `  log groups without retention: ${a.logGroupsWithoutRetention.length}`,
     `  estimated monitoring cost: $${a.monthlyUsd.toFixed(2)}/month`,

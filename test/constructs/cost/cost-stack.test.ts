@@ -66,6 +66,31 @@ describe('cost alerts (example-prod)', () => {
     }
   });
 
+  it('grants Cost Explorer only when budget.costExplorer is on; EstimatedCharges always', () => {
+    const statements = (t: Template) =>
+      JSON.stringify(
+        t.findResources('AWS::IAM::Policy', {
+          Properties: { PolicyName: Match.stringLikeRegexp('CostReport') },
+        }),
+      );
+    expect(statements(template)).toContain('cloudwatch:GetMetricStatistics');
+    expect(statements(template)).not.toContain('ce:GetCostAndUsage');
+    const on = templateOf(
+      configFrom('example-prod', { profile: 'standard', budget: { monthlyUsd: 300, costExplorer: true } }),
+    ).template;
+    expect(statements(on)).toContain('ce:GetCostAndUsage');
+    expect(statements(on)).toContain('ce:GetCostForecast');
+    on.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: {
+        Variables: Match.objectLike({
+          COST_REPORT_SETTINGS: Match.objectLike({
+            'Fn::Join': Match.arrayWith([Match.arrayWith([Match.stringLikeRegexp('"costExplorer":true')])]),
+          }),
+        }),
+      },
+    });
+  });
+
   it('adds no billing alarm: budgets cover it, and it would take a free alarm metric', () => {
     expect(JSON.stringify(template.findResources('AWS::CloudWatch::Alarm'))).not.toContain(
       'EstimatedCharges',

@@ -258,3 +258,46 @@ describe('free-tier guard over templates', () => {
     expect(report.accounts[0]?.violations.some((v) => v.startsWith('Lambda GB-seconds'))).toBe(true);
   });
 });
+
+describe('Cost Explorer requests of the cost report', () => {
+  const budget = {
+    Type: 'AWS::Budgets::Budget',
+    Properties: { NotificationsWithSubscribers: [{}, {}, {}] },
+  };
+  const withReport = (schedule: string, costExplorer: boolean, profile: 'free' | 'standard' = 'free') => ({
+    ...facts('prod', '222222222222', profile),
+    costReport: { schedule, costExplorer, costExplorerCallsPerRun: 3, anomalyAlertsPerMonth: 2 },
+  });
+  const ceLine = (r: ReturnType<typeof analyzeFreeTier>) =>
+    r.accounts[0]?.cost.find((c) => c.item === 'Cost Explorer API requests');
+
+  it('off by default: no request, $0.00, and the note says what turning it on would cost', () => {
+    const report = analyzeFreeTier([stack('A', withReport('cron(0 0 ? * MON *)', false), { B: budget })]);
+    expect(ceLine(report)).toMatchObject({ quantity: 0, monthlyUsd: 0 });
+    // 4 weekly runs + 3 budget notifications + 2 assumed anomaly alerts, 3 requests each at $0.01.
+    expect(ceLine(report)?.note).toBe(
+      '9 report runs a month; budget.costExplorer on everywhere: 27 requests, $0.27/month',
+    );
+    expect(report.ok).toBe(true);
+  });
+
+  it('on in the free profile: priced to the cent and refused, naming the key', () => {
+    const report = analyzeFreeTier([stack('A', withReport('cron(0 0 ? * MON *)', true), { B: budget })]);
+    expect(ceLine(report)).toMatchObject({ quantity: 27, monthlyUsd: 0.27 });
+    expect(report.ok).toBe(false);
+    expect(report.accounts[0]?.violations).toContain(
+      'Cost Explorer API requests: 27 exceeds the free 0 ($0.27/month); Cost Explorer has no free requests: set budget.costExplorer: false (the report then reads EstimatedCharges for free) or use the standard profile',
+    );
+  });
+
+  it('rate(10 minutes) is priced at its real cost: $131.55 a month with Cost Explorer on', () => {
+    // 43,800 minutes / 10 = 4,380 runs + 3 + 2 = 4,385 runs x 3 requests = 13,155 x $0.01.
+    const on = analyzeFreeTier([stack('A', withReport('rate(10 minutes)', true, 'standard'), { B: budget })]);
+    expect(ceLine(on)).toMatchObject({ quantity: 13_155, monthlyUsd: 131.55 });
+    const off = analyzeFreeTier([stack('A', withReport('rate(10 minutes)', false), { B: budget })]);
+    expect(ceLine(off)).toMatchObject({ quantity: 0, monthlyUsd: 0 });
+    expect(formatFreeTierReport(off)).toContain(
+      'Cost Explorer API requests: 4,385 report runs a month; budget.costExplorer on everywhere: 13,155 requests, $131.55/month',
+    );
+  });
+});

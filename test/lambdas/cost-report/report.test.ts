@@ -2,6 +2,7 @@ import {
   CloudWatchClient,
   DescribeAlarmsCommand,
   GetDashboardCommand,
+  GetMetricStatisticsCommand,
   ListDashboardsCommand,
   ListMetricsCommand,
 } from '@aws-sdk/client-cloudwatch';
@@ -20,7 +21,7 @@ import { monthBounds, straightLineForecast, summarizeCosts } from '../../../lamb
 import { parseCostTrigger } from '../../../lambdas/cost-report/event';
 import { findingsOf, unsent } from '../../../lambdas/cost-report/findings';
 import { runCostReport } from '../../../lambdas/cost-report/report';
-import type { ReportSettings } from '../../../lib/core/contracts/cost-report';
+import { COST_EXPLORER_CALLS_PER_RUN, type ReportSettings } from '../../../lib/core/contracts/cost-report';
 import { freeTierReportOf } from '../../../lib/stacks/ops-app';
 import { configFrom, synthStacks } from '../../helpers/synth';
 import {
@@ -46,10 +47,12 @@ const settings: ReportSettings = {
   deadLetterQueueUrl: 'https://sqs/dlq',
   stateParameter: '/state',
   repeatWindowHours: 24,
+  costExplorer: true,
 };
 const deps = () => ({
   ce: new CostExplorerClient({ region: 'us-east-1' }),
   cloudwatch: new CloudWatchClient({}),
+  billing: new CloudWatchClient({ region: 'us-east-1' }),
   sqs: new SQSClient({}),
   ssm: new SSMClient({}),
   sns: new SNSClient({}),
@@ -128,8 +131,12 @@ beforeEach(() => {
 describe('weekly cost report', () => {
   it('reports month to date by service, gross and net, forecast, last month, free tier and dead letters with 3 Cost Explorer calls', async () => {
     const out = await runCostReport({ kind: 'schedule' }, settings, deps());
-    expect(out).toMatchObject({ published: true, topic: 'arn:p3', costExplorerCalls: 3 });
-    expect(ce.calls()).toHaveLength(3);
+    expect(out).toMatchObject({
+      published: true,
+      topic: 'arn:p3',
+      costExplorerCalls: COST_EXPLORER_CALLS_PER_RUN,
+    });
+    expect(ce.calls()).toHaveLength(COST_EXPLORER_CALLS_PER_RUN);
     const { body } = published();
     expect(body.title).toBe('Cost and free-tier report for example-prod (weekly)');
     expect(body.lines).toEqual(
@@ -181,6 +188,43 @@ describe('weekly cost report', () => {
     await runCostReport({ kind: 'schedule' }, settings, deps());
     expect(published().topic).toBe('arn:p2');
     expect(published().body.lines.at(-2)).toBe('Findings: forecast $426.00 is 142% of the expected $300.00');
+  });
+});
+
+describe('the free report (budget.costExplorer off)', () => {
+  const free = { ...settings, costExplorer: false };
+
+  it('reads EstimatedCharges with one GetMetricStatistics request, makes no Cost Explorer call and says what detail would cost', async () => {
+    cloudwatch.on(GetMetricStatisticsCommand).resolves({
+      Datapoints: [{ Maximum: 40.5 }, { Maximum: 63 }, { Maximum: Number.NaN }],
+    });
+    const out = await runCostReport({ kind: 'schedule' }, free, deps());
+    expect(out).toMatchObject({ published: true, costExplorerCalls: 0 });
+    expect(ce.calls()).toHaveLength(0);
+    const input = cloudwatch.commandCalls(GetMetricStatisticsCommand)[0]?.args[0].input;
+    expect(input).toMatchObject({
+      Namespace: 'AWS/Billing',
+      MetricName: 'EstimatedCharges',
+      Dimensions: [{ Name: 'Currency', Value: 'USD' }],
+      StartTime: new Date('2026-11-01T00:00:00Z'),
+    });
+    expect(published().body.lines).toEqual(
+      expect.arrayContaining([
+        'Month to date (AWS/Billing EstimatedCharges, net of credits): $63.00',
+        "Forecast to month end: $90.00 (straight line from 21 day(s); the account budget alerts on AWS's own forecast), 30% of the expected $300.00",
+        "Cost Explorer detail is off (budget.costExplorer): services, credits and AWS's forecast would take 3 requests ($0.03) per report",
+      ]),
+    );
+    expect(published().body.lines.at(-1)).toMatch(/no Cost Explorer call \(\$0\.00\)$/);
+  });
+
+  it('without billing data it says how to turn the metric on, and still reports', async () => {
+    cloudwatch.on(GetMetricStatisticsCommand).resolves({ Datapoints: [] });
+    await runCostReport({ kind: 'schedule' }, free, deps());
+    expect(published().body.lines[0]).toMatch(
+      /^Month to date unavailable: .*Receive CloudWatch billing alerts/,
+    );
+    expect(ce.calls()).toHaveLength(0);
   });
 });
 

@@ -38,6 +38,12 @@ export const budgetSection = z.strictObject({
   })
     .default('cron(0 0 ? * MON *)')
     .describe('When the weekly cost report runs (UTC). @default - cron(0 0 ? * MON *): Monday 09:00 KST'),
+  costExplorer: z
+    .boolean()
+    .default(false)
+    .describe(
+      'Add Cost Explorer detail to the cost report (month to date by service, credits, AWS forecast): 3 Cost Explorer API requests per report run and per budget or anomaly notice, $0.01 each, never free, so the free profile refuses it. @default - false: the report reads the AWS/Billing EstimatedCharges metric (a CloudWatch API request within the free million) and relies on the budget for the forecast alert',
+    ),
   repeatWindowHours: z
     .int()
     .min(1)

@@ -9,8 +9,17 @@ const EXPLAINED = new Set([
   'dashboards',
 ]);
 
+/** How to get a paid line back to zero, where one key does it. */
+const REMEDY: Readonly<Record<string, string>> = {
+  'Cost Explorer API requests':
+    'Cost Explorer has no free requests: set budget.costExplorer: false (the report then reads EstimatedCharges for free) or use the standard profile',
+};
+
 /** Every other priced line that costs money exceeds its free allowance. */
 export const billedLinesRule: FreeTierRule = ({ cost }) =>
   cost
     .filter((c) => c.monthlyUsd > 0 && !EXPLAINED.has(c.item))
-    .map((c) => `${c.item}: ${c.quantity} exceeds the free ${c.free} ($${c.monthlyUsd.toFixed(2)}/month)`);
+    .map(
+      (c) =>
+        `${c.item}: ${c.quantity.toLocaleString('en-US')} exceeds the free ${c.free.toLocaleString('en-US')} ($${c.monthlyUsd.toFixed(2)}/month)${REMEDY[c.item] ? `; ${REMEDY[c.item]}` : ''}`,
+    );
