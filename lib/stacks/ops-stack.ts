@@ -26,6 +26,7 @@ import { unknownWindowSignals } from '../core/paging/mute-rules';
 import { publishersBySeverity, SERVICE_TOPICS } from '../core/paging/publishers';
 import { pagingProblems } from '../core/paging/reachability';
 import { stackTags } from '../core/paging/tags';
+import { ASSUMED_RUNS_PER_MONTH, TRANSITIONS_PER_RUN } from '../core/recovery/cost';
 import { requiresApproval } from '../core/recovery/settings';
 
 export interface OpsStackProps extends StackProps {
@@ -216,6 +217,17 @@ export class OpsStack extends Stack {
           source: 'application' as const,
         })),
       ],
+      ...(config.recovery?.enabled
+        ? {
+            workflows: [
+              {
+                name: 'db-recovery',
+                transitionsPerRun: TRANSITIONS_PER_RUN,
+                runsPerMonth: ASSUMED_RUNS_PER_MONTH,
+              },
+            ],
+          }
+        : {}),
       costReport: {
         schedule: config.budget.reportSchedule,
         costExplorer: config.budget.costExplorer,

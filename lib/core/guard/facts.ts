@@ -34,5 +34,9 @@ export interface EnvironmentFacts {
   /** @default - no cost report */
   readonly costReport?: CostReportFact;
   /** Step Functions state transitions one run of each workflow takes, and runs a month. @default - none */
-  readonly workflows?: readonly { readonly name: string; readonly transitionsPerMonth: number }[];
+  readonly workflows?: readonly {
+    readonly name: string;
+    readonly transitionsPerRun: number;
+    readonly runsPerMonth: number;
+  }[];
 }

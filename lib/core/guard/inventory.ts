@@ -57,6 +57,8 @@ export interface AccountInventory {
   /** Scheduled function GB-seconds a month, every run taken at its timeout. */
   readonly lambdaGbSeconds: number;
   readonly stepFunctionsTransitions: number;
+  /** How the transitions were counted, one entry per workflow. */
+  readonly workflowRuns: readonly string[];
   /** Cost report runs a month: its schedule, the budget notifications and the anomaly alerts. */
   readonly costReportRuns: number;
   /** Cost Explorer requests a month with `budget.costExplorer` as configured. */
@@ -91,6 +93,7 @@ export function inventoryOf(members: AccountMembers['members']): AccountInventor
   let lambdaRequests = 0;
   let lambdaGbSeconds = 0;
   let stepFunctionsTransitions = 0;
+  const workflowRuns: string[] = [];
   let costReportRuns = 0;
   let costExplorerRequests = 0;
   let costExplorerRequestsIfOn = 0;
@@ -99,7 +102,10 @@ export function inventoryOf(members: AccountMembers['members']): AccountInventor
     const resources = Object.entries(stack.template.Resources ?? {});
     const byId = new Map(resources);
     for (const m of facts.customMetrics) customMetrics.push({ ...m, stack: stack.stackName });
-    for (const w of facts.workflows ?? []) stepFunctionsTransitions += w.transitionsPerMonth;
+    for (const w of facts.workflows ?? []) {
+      stepFunctionsTransitions += w.transitionsPerRun * w.runsPerMonth;
+      workflowRuns.push(`${w.name} ${w.transitionsPerRun} per run x ${w.runsPerMonth} runs`);
+    }
     if (facts.costReport) {
       const r = facts.costReport;
       const runs =
@@ -178,6 +184,7 @@ export function inventoryOf(members: AccountMembers['members']): AccountInventor
     lambdaRequests,
     lambdaGbSeconds,
     stepFunctionsTransitions,
+    workflowRuns,
     costReportRuns,
     costExplorerRequests,
     costExplorerRequestsIfOn,

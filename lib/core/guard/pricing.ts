@@ -97,6 +97,9 @@ export function priceInventory(
       inventory.stepFunctionsTransitions,
       free.stepFunctionsTransitions,
       regionPrices.stepFunctionsPerThousandTransitions / 1000,
+      inventory.workflowRuns.length > 0
+        ? `${inventory.workflowRuns.join('; ')} (runs assumed, transitions measured by the drill)`
+        : 'no workflow',
     ),
     costExplorerLine(inventory, prices),
   ];

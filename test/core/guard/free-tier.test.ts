@@ -301,3 +301,23 @@ describe('Cost Explorer requests of the cost report', () => {
     );
   });
 });
+
+describe('Step Functions transitions', () => {
+  it('are priced as transitions per run x runs a month, over the 4,000 free, at the Seoul price', () => {
+    const workflow = (runsPerMonth: number) => ({
+      ...facts('prod', '222222222222', 'standard'),
+      workflows: [{ name: 'db-recovery', transitionsPerRun: 123, runsPerMonth }],
+    });
+    const line = (runs: number) =>
+      analyzeFreeTier([stack('A', workflow(runs), {})]).accounts[0]?.cost.find(
+        (c) => c.item === 'Step Functions transitions',
+      );
+    expect(line(2)).toMatchObject({
+      quantity: 246,
+      monthlyUsd: 0,
+      note: 'db-recovery 123 per run x 2 runs (runs assumed, transitions measured by the drill)',
+    });
+    // 123 x 40 = 4,920: 920 over the free 4,000 at $0.0271 per 1,000 = $0.02.
+    expect(line(40)).toMatchObject({ quantity: 4920, monthlyUsd: 0.02, unitPriceUsd: 0.0271 / 1000 });
+  });
+});
