@@ -20,6 +20,11 @@ import { CAPTURED_SETTINGS_OUTPUT, RECOVERY_OUTPUT } from '../core/catalog/namin
 import { type ResolvedCatalog, resolveCatalog, signalIds } from '../core/catalog/resolve';
 import type { EnvironmentConfig } from '../core/config/schema';
 import { ASSUMED_ANOMALY_ALERTS_PER_MONTH, COST_EXPLORER_CALLS_PER_RUN } from '../core/contracts/cost-report';
+import {
+  eventInvocationsPerMonth,
+  FUNCTION_LOG_BYTES,
+  LAMBDA_PLATFORM_BYTES,
+} from '../core/contracts/function-logs';
 import type { ConfigProblem } from '../core/environments/load';
 import { type EnvironmentFacts, FACTS_KEY } from '../core/guard/facts';
 import { unknownWindowSignals } from '../core/paging/mute-rules';
@@ -77,13 +82,14 @@ export class OpsStack extends Stack {
       topicOf: (severity) => this.topics.topicOf(severity),
     });
     const topic = this.topics.topics;
+    let budgetNotifications = 0;
     if (config.budget.manageBudget) {
-      new AccountBudget(this, 'Budget', {
+      budgetNotifications = new AccountBudget(this, 'Budget', {
         environment: config.name,
         monthlyUsd: config.budget.monthlyUsd,
         urgentTopic: topic[SERVICE_TOPICS.budget.urgent],
         noticeTopic: topic[SERVICE_TOPICS.budget.notice],
-      });
+      }).notificationCount;
     }
     if (config.budget.anomalyMonitor) {
       const urgent = topic[SERVICE_TOPICS.anomalyMonitor.urgent];
@@ -198,6 +204,31 @@ export class OpsStack extends Stack {
       ...unknownWindowSignals(maintenance.windows, signalIds()),
     ].map((p) => ({ file, ...p }));
 
+    const anomalyAlerts = config.budget.anomalyMonitor ? ASSUMED_ANOMALY_ALERTS_PER_MONTH : 0;
+    const costTopics: readonly string[] = [
+      SERVICE_TOPICS.costReport.urgent,
+      SERVICE_TOPICS.costReport.notice,
+    ];
+    const events = eventInvocationsPerMonth({
+      alarmsToNotifier:
+        Object.keys(chat).length === 0
+          ? 0
+          : // Its state-change rule sees every alarm; SNS brings those on chat severities again.
+            this.catalog.alarms.length + this.catalog.alarms.filter((a) => a.severity in chat).length,
+      alarmsToCostTopics: this.catalog.alarms.filter((a) => costTopics.includes(a.severity)).length,
+      costNotices: budgetNotifications + anomalyAlerts,
+      recoveryRunsPerMonth: config.recovery?.enabled ? ASSUMED_RUNS_PER_MONTH : 0,
+      recoveryTransitionsPerRun: TRANSITIONS_PER_RUN,
+    });
+    const functionLogs = Object.fromEntries(
+      Object.entries(FUNCTION_LOG_BYTES).map(([name, bytes]) => [
+        name,
+        {
+          bytesPerInvocation: LAMBDA_PLATFORM_BYTES + bytes,
+          eventInvocationsPerMonth: events[name as keyof typeof events],
+        },
+      ]),
+    );
     const facts: EnvironmentFacts = {
       environment: config.name,
       ...(config.account ? { account: config.account } : {}),
@@ -232,8 +263,12 @@ export class OpsStack extends Stack {
         schedule: config.budget.reportSchedule,
         costExplorer: config.budget.costExplorer,
         costExplorerCallsPerRun: COST_EXPLORER_CALLS_PER_RUN,
-        anomalyAlertsPerMonth: config.budget.anomalyMonitor ? ASSUMED_ANOMALY_ALERTS_PER_MONTH : 0,
+        anomalyAlertsPerMonth: anomalyAlerts,
       },
+      functionLogs,
+      ...(config.app.logIngestGbPerMonth !== undefined
+        ? { appLogIngestGbPerMonth: config.app.logIngestGbPerMonth }
+        : {}),
     };
     this.templateOptions.metadata = { [FACTS_KEY]: facts };
     acknowledgeSchedulerInvokes(this, scheduledFunctions);

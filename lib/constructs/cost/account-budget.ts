@@ -17,6 +17,9 @@ export interface AccountBudgetProps {
  * credits (credits make net cost read zero), free to run, notifying through the severity topics.
  */
 export class AccountBudget extends Construct {
+  /** Notifications of the budget, each at most once a month: the reports they start are priced. */
+  readonly notificationCount: number;
+
   constructor(scope: Construct, id: string, props: AccountBudgetProps) {
     super(scope, id);
     const notify = (type: 'FORECASTED' | 'ACTUAL', percent: number, topic: sns.ITopic) => ({
@@ -28,6 +31,12 @@ export class AccountBudget extends Construct {
       },
       subscribers: [{ subscriptionType: 'SNS', address: topic.topicArn }],
     });
+    const notifications = [
+      notify('FORECASTED', 100, props.urgentTopic),
+      notify('ACTUAL', 80, props.noticeTopic),
+      notify('ACTUAL', 100, props.urgentTopic),
+    ];
+    this.notificationCount = notifications.length;
     new budgets.CfnBudget(this, 'Budget', {
       budget: {
         budgetType: 'COST',
@@ -35,11 +44,7 @@ export class AccountBudget extends Construct {
         budgetLimit: { amount: props.monthlyUsd, unit: 'USD' },
         costTypes: { includeCredit: false, includeRefund: false, includeDiscount: true, includeTax: true },
       },
-      notificationsWithSubscribers: [
-        notify('FORECASTED', 100, props.urgentTopic),
-        notify('ACTUAL', 80, props.noticeTopic),
-        notify('ACTUAL', 100, props.urgentTopic),
-      ],
+      notificationsWithSubscribers: notifications,
     });
     for (const topic of new Set([props.urgentTopic, props.noticeTopic])) {
       allowServicePublish(topic, 'budgets.amazonaws.com', 'BudgetsPublish');

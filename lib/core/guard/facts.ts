@@ -24,6 +24,14 @@ export interface CostReportFact {
   readonly anomalyAlertsPerMonth: number;
 }
 
+/** What one of our functions logs; its invocations by schedule are read from the template. */
+export interface FunctionLogFact {
+  /** Bytes per invocation, Lambda's START/END/REPORT lines included. */
+  readonly bytesPerInvocation: number;
+  /** Invocations a month that no schedule in the template starts (an estimate). */
+  readonly eventInvocationsPerMonth: number;
+}
+
 export interface EnvironmentFacts {
   readonly environment: string;
   /** `undefined` when the environment deploys to the CLI's account. */
@@ -31,6 +39,10 @@ export interface EnvironmentFacts {
   readonly region: string;
   readonly profile: 'free' | 'standard';
   readonly customMetrics: readonly CustomMetricFact[];
+  /** By function name (`ops-stack-<name>` is its POWERTOOLS_SERVICE_NAME). @default - none */
+  readonly functionLogs?: Readonly<Record<string, FunctionLogFact>>;
+  /** `app.logIngestGbPerMonth`. @default - the rest of the family's free log budget */
+  readonly appLogIngestGbPerMonth?: number;
   /** @default - no cost report */
   readonly costReport?: CostReportFact;
   /** Step Functions state transitions one run of each workflow takes, and runs a month. @default - none */

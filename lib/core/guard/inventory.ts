@@ -40,6 +40,22 @@ export interface ScheduleUsage extends StackResourceRef {
 
 export type StackCustomMetric = CustomMetricFact & { readonly stack: string };
 
+/** One of our functions' log volume. */
+export interface FunctionLogUsage {
+  readonly stack: string;
+  readonly name: string;
+  readonly invocationsPerMonth: number;
+  readonly gbPerMonth: number;
+  readonly retentionDays: number;
+}
+
+/** The app's log groups of one environment: their retention, and the configured volume if any. */
+export interface AppLogUsage {
+  readonly environment: string;
+  readonly retentionDays: readonly number[];
+  readonly configuredGbPerMonth?: number;
+}
+
 /** The templates of one account (the free allowances are per account, across regions). */
 export interface AccountMembers {
   readonly account: string;
@@ -59,6 +75,8 @@ export interface AccountInventory {
   readonly stepFunctionsTransitions: number;
   /** How the transitions were counted, one entry per workflow. */
   readonly workflowRuns: readonly string[];
+  readonly functionLogs: readonly FunctionLogUsage[];
+  readonly appLogs: readonly AppLogUsage[];
   /** Cost report runs a month: its schedule, the budget notifications and the anomaly alerts. */
   readonly costReportRuns: number;
   /** Cost Explorer requests a month with `budget.costExplorer` as configured. */
@@ -94,6 +112,8 @@ export function inventoryOf(members: AccountMembers['members']): AccountInventor
   let lambdaGbSeconds = 0;
   let stepFunctionsTransitions = 0;
   const workflowRuns: string[] = [];
+  const functionLogs: FunctionLogUsage[] = [];
+  const appLogs: AppLogUsage[] = [];
   let costReportRuns = 0;
   let costExplorerRequests = 0;
   let costExplorerRequestsIfOn = 0;
@@ -104,7 +124,9 @@ export function inventoryOf(members: AccountMembers['members']): AccountInventor
     for (const m of facts.customMetrics) customMetrics.push({ ...m, stack: stack.stackName });
     for (const w of facts.workflows ?? []) {
       stepFunctionsTransitions += w.transitionsPerRun * w.runsPerMonth;
-      workflowRuns.push(`${w.name} ${w.transitionsPerRun} per run x ${w.runsPerMonth} runs`);
+      workflowRuns.push(
+        `${facts.environment} ${w.name} ${w.transitionsPerRun} per run x ${w.runsPerMonth} runs`,
+      );
     }
     if (facts.costReport) {
       const r = facts.costReport;
@@ -114,6 +136,14 @@ export function inventoryOf(members: AccountMembers['members']): AccountInventor
       costExplorerRequestsIfOn += runs * r.costExplorerCallsPerRun;
       if (r.costExplorer) costExplorerRequests += runs * r.costExplorerCallsPerRun;
     }
+    functionLogs.push(...functionLogsOf(stack.stackName, facts, resources));
+    appLogs.push({
+      environment: facts.environment,
+      retentionDays: appLogRetentions(resources),
+      ...(facts.appLogIngestGbPerMonth !== undefined
+        ? { configuredGbPerMonth: facts.appLogIngestGbPerMonth }
+        : {}),
+    });
     for (const [logicalId, resource] of resources) {
       const props = (resource.Properties ?? {}) as Record<string, unknown>;
       if (isAlarmResource(resource.Type)) {
@@ -185,6 +215,8 @@ export function inventoryOf(members: AccountMembers['members']): AccountInventor
     lambdaGbSeconds,
     stepFunctionsTransitions,
     workflowRuns,
+    functionLogs,
+    appLogs,
     costReportRuns,
     costExplorerRequests,
     costExplorerRequestsIfOn,
@@ -220,12 +252,76 @@ function retentionManaged(functionId: string, resources: readonly [string, Resou
 }
 
 function targetFunction(props: Record<string, unknown>, byId: ReadonlyMap<string, Resource>) {
+  const id = targetFunctionId(props, byId);
+  return id ? (byId.get(id)?.Properties as Record<string, unknown>) : undefined;
+}
+
+function targetFunctionId(props: Record<string, unknown>, byId: ReadonlyMap<string, Resource>) {
   const targets = [props.Target, ...((props.Targets as unknown[] | undefined) ?? [])];
   for (const target of targets) {
     const arn = (target as { Arn?: unknown } | undefined)?.Arn;
     const ref = (arn as { 'Fn::GetAtt'?: [string, string] } | undefined)?.['Fn::GetAtt']?.[0];
-    const resource = ref ? byId.get(ref) : undefined;
-    if (resource?.Type === 'AWS::Lambda::Function') return resource.Properties as Record<string, unknown>;
+    if (ref && byId.get(ref)?.Type === 'AWS::Lambda::Function') return ref;
   }
   return undefined;
+}
+
+/** Log ingestion is priced per GB; 10^9 bytes (the larger count of the two GB conventions). */
+const BYTES_PER_GB = 1e9;
+const SERVICE_PREFIX = 'ops-stack-';
+
+/**
+ * Our functions' log volume: bytes per invocation (facts) x invocations (the template's schedules
+ * that target the function, plus the facts' estimate of event-driven ones), kept as long as the
+ * function's own log group keeps it. CDK's provider functions run only at deploy and are left out.
+ */
+function functionLogsOf(
+  stack: string,
+  facts: EnvironmentFacts,
+  resources: readonly [string, Resource][],
+): FunctionLogUsage[] {
+  const byId = new Map(resources);
+  const scheduled = new Map<string, number>();
+  for (const [, r] of resources) {
+    if (r.Type !== 'AWS::Scheduler::Schedule' && r.Type !== 'AWS::Events::Rule') continue;
+    const props = (r.Properties ?? {}) as Record<string, unknown>;
+    if (typeof props.ScheduleExpression !== 'string') continue;
+    const id = targetFunctionId(props, byId);
+    if (id) scheduled.set(id, (scheduled.get(id) ?? 0) + invocationsPerMonth(props.ScheduleExpression));
+  }
+  const out: FunctionLogUsage[] = [];
+  for (const [logicalId, r] of resources) {
+    if (r.Type !== 'AWS::Lambda::Function') continue;
+    const props = (r.Properties ?? {}) as {
+      Environment?: { Variables?: Record<string, unknown> };
+      LoggingConfig?: { LogGroup?: { Ref?: string } };
+    };
+    const service = props.Environment?.Variables?.POWERTOOLS_SERVICE_NAME;
+    if (typeof service !== 'string' || !service.startsWith(SERVICE_PREFIX)) continue;
+    const name = service.slice(SERVICE_PREFIX.length);
+    const fact = facts.functionLogs?.[name];
+    if (!fact) continue;
+    const invocations = (scheduled.get(logicalId) ?? 0) + fact.eventInvocationsPerMonth;
+    const group = props.LoggingConfig?.LogGroup?.Ref;
+    const retention = (byId.get(group ?? '')?.Properties as { RetentionInDays?: number } | undefined)
+      ?.RetentionInDays;
+    out.push({
+      stack,
+      name,
+      invocationsPerMonth: invocations,
+      gbPerMonth: (invocations * fact.bytesPerInvocation) / BYTES_PER_GB,
+      // A group without retention is flagged by its own rule; price a month of storage for it.
+      retentionDays: retention ?? 30,
+    });
+  }
+  return out;
+}
+
+/** Retention of the app's log groups: the Custom::LogRetention resources that name a group directly. */
+function appLogRetentions(resources: readonly [string, Resource][]): number[] {
+  return resources
+    .filter(([, r]) => r.Type === 'Custom::LogRetention')
+    .map(([, r]) => r.Properties as { LogGroupName?: unknown; RetentionInDays?: unknown })
+    .filter((p) => typeof p.LogGroupName === 'string' && typeof p.RetentionInDays === 'number')
+    .map((p) => p.RetentionInDays as number);
 }

@@ -4,6 +4,7 @@
  */
 import { type AlarmMetricCount, addCounts, NO_ALARM_METRICS } from '../catalog/alarm-metrics';
 import { type AccountInventory, distinctMetrics } from './inventory';
+import { logVolumes } from './logs';
 import priceTable from './prices.json';
 
 export type PriceTable = typeof priceTable;
@@ -101,7 +102,48 @@ export function priceInventory(
         ? `${inventory.workflowRuns.join('; ')} (runs assumed, transitions measured by the drill)`
         : 'no workflow',
     ),
+    ...logLines(inventory, regionPrices, prices),
     costExplorerLine(inventory, prices),
+  ];
+}
+
+/** GB shown to the MB; the price is taken on the shown quantity. */
+const gb = (value: number) => Math.round(value * 1000) / 1000;
+
+/** Logs ingestion and storage against the one 5 GB pool, spent in order. */
+function logLines(inventory: AccountInventory, regionPrices: RegionPrices, prices: PriceTable): CostLine[] {
+  const v = logVolumes(inventory, prices.freeTier.logsGb);
+  let pool = prices.freeTier.logsGb;
+  const take = (item: string, quantity: number, unit: number, note: string) => {
+    const free = gb(Math.min(pool, quantity));
+    pool = gb(pool - free);
+    return costLine(item, quantity, free, unit, note);
+  };
+  const functions = [...new Set(inventory.functionLogs.map((f) => f.name))].sort();
+  const app = v.app
+    .map(
+      (a) => `${a.environment} ${a.gbPerMonth} GB${a.defaulted ? ' (default: rest of the 5 GB budget)' : ''}`,
+    )
+    .join(', ');
+  return [
+    take(
+      'Logs ingestion, our functions (GB)',
+      gb(v.functionsIngestGb),
+      regionPrices.logsIngestPerGb,
+      `${functions.join(', ') || 'none'}: bytes per invocation (health-probe and cost-report measured) x invocations`,
+    ),
+    take(
+      'Logs ingestion, app log groups (GB)',
+      gb(v.appIngestGb),
+      regionPrices.logsIngestPerGb,
+      app || 'none',
+    ),
+    take(
+      'Logs storage (GB-month)',
+      gb(v.storageGbMonth),
+      regionPrices.logsStoragePerGbMonth,
+      'a day of ingestion x days of retention, in the same free 5 GB',
+    ),
   ];
 }
 

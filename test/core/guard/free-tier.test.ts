@@ -315,9 +315,76 @@ describe('Step Functions transitions', () => {
     expect(line(2)).toMatchObject({
       quantity: 246,
       monthlyUsd: 0,
-      note: 'db-recovery 123 per run x 2 runs (runs assumed, transitions measured by the drill)',
+      note: 'prod db-recovery 123 per run x 2 runs (runs assumed, transitions measured by the drill)',
     });
     // 123 x 40 = 4,920: 920 over the free 4,000 at $0.0271 per 1,000 = $0.02.
     expect(line(40)).toMatchObject({ quantity: 4920, monthlyUsd: 0.02, unitPriceUsd: 0.0271 / 1000 });
+  });
+});
+
+describe('CloudWatch Logs: our functions and the app, one free 5 GB pool', () => {
+  const fn = {
+    Type: 'AWS::Lambda::Function',
+    Properties: {
+      Environment: { Variables: { POWERTOOLS_SERVICE_NAME: 'ops-stack-health-probe' } },
+      LoggingConfig: { LogGroup: { Ref: 'L' } },
+    },
+  };
+  const resources = {
+    Fn: fn,
+    L: { Type: 'AWS::Logs::LogGroup', Properties: { RetentionInDays: 7 } },
+    S: {
+      Type: 'AWS::Scheduler::Schedule',
+      Properties: { ScheduleExpression: 'rate(1 minute)', Target: { Arn: { 'Fn::GetAtt': ['Fn', 'Arn'] } } },
+    },
+    R: { Type: 'Custom::LogRetention', Properties: { LogGroupName: '/app', RetentionInDays: 1 } },
+  };
+  const withLogs = (appGb?: number, profile: 'free' | 'standard' = 'free'): EnvironmentFacts => ({
+    ...facts('prod', '222222222222', profile),
+    functionLogs: { 'health-probe': { bytesPerInvocation: 1000, eventInvocationsPerMonth: 200 } },
+    ...(appGb === undefined ? {} : { appLogIngestGbPerMonth: appGb }),
+  });
+  const lines = (f: EnvironmentFacts) =>
+    Object.fromEntries(
+      (analyzeFreeTier([stack('A', f, resources)]).accounts[0]?.cost ?? [])
+        .filter((c) => c.item.startsWith('Logs'))
+        .map((c) => [c.item, c]),
+    );
+
+  it('our functions: bytes per invocation x (scheduled + event) invocations, stored for their retention', () => {
+    // (43,800 + 200) x 1,000 bytes = 0.044 GB; 7 of 30.42 days stored.
+    const l = lines(withLogs(0));
+    expect(l['Logs ingestion, our functions (GB)']).toMatchObject({ quantity: 0.044, monthlyUsd: 0 });
+    expect(l['Logs storage (GB-month)']?.quantity).toBe(0.01);
+  });
+
+  it('an app volume over the pool is priced at the Seoul ingestion price and refused in free', () => {
+    const l = lines(withLogs(6));
+    // 5 GB free: 0.044 to our functions, 4.956 to the app, 1.044 GB over at $0.76.
+    expect(l['Logs ingestion, app log groups (GB)']).toMatchObject({
+      quantity: 6,
+      free: 4.956,
+      monthlyUsd: 0.79,
+    });
+    expect(l['Logs storage (GB-month)']).toMatchObject({ free: 0, monthlyUsd: 0.01 });
+    const report = analyzeFreeTier([stack('A', withLogs(6), resources)]);
+    expect(report.accounts[0]?.violations).toContain(
+      'Logs ingestion, app log groups (GB): 6 exceeds the free 4.956 ($0.79/month)',
+    );
+  });
+
+  it('without app.logIngestGbPerMonth the app gets the rest of the budget, storage included: $0.00', () => {
+    const l = lines(withLogs());
+    const app = l['Logs ingestion, app log groups (GB)'];
+    const storage = l['Logs storage (GB-month)'];
+    expect(app?.quantity).toBeGreaterThan(4.7);
+    expect(app?.note).toContain('(default: rest of the 5 GB budget)');
+    const total =
+      (l['Logs ingestion, our functions (GB)']?.quantity ?? 0) +
+      (app?.quantity ?? 0) +
+      (storage?.quantity ?? 0);
+    expect(total).toBeLessThanOrEqual(5);
+    expect(total).toBeGreaterThan(4.99);
+    expect(Object.values(l).every((c) => c.monthlyUsd === 0)).toBe(true);
   });
 });

@@ -65,4 +65,12 @@ export const appSection = z.strictObject({
     .array(logGroup)
     .default([])
     .describe('Application log groups and their retention class. @default - none'),
+  logIngestGbPerMonth: z
+    .number()
+    .nonnegative()
+    .max(100_000)
+    .optional()
+    .describe(
+      "Expected CloudWatch Logs ingestion of the app's log groups, GB a month, for the cost report. @default - the rest of seed 002 s1.1's log budget: the billing family's 5 free GB (ingestion and storage together) less what ops-stack's functions log, shared by the family's environments that leave it unset (0 without logGroups)",
+    ),
 });
