@@ -25,6 +25,7 @@ import {
   FUNCTION_LOG_BYTES,
   LAMBDA_PLATFORM_BYTES,
 } from '../core/contracts/function-logs';
+import { topicMessagesPerMonth } from '../core/contracts/paging-volume';
 import type { ConfigProblem } from '../core/environments/load';
 import { type EnvironmentFacts, FACTS_KEY } from '../core/guard/facts';
 import { unknownWindowSignals } from '../core/paging/mute-rules';
@@ -82,14 +83,14 @@ export class OpsStack extends Stack {
       topicOf: (severity) => this.topics.topicOf(severity),
     });
     const topic = this.topics.topics;
-    let budgetNotifications = 0;
+    let budgetNotices = { urgent: 0, notice: 0 };
     if (config.budget.manageBudget) {
-      budgetNotifications = new AccountBudget(this, 'Budget', {
+      budgetNotices = new AccountBudget(this, 'Budget', {
         environment: config.name,
         monthlyUsd: config.budget.monthlyUsd,
         urgentTopic: topic[SERVICE_TOPICS.budget.urgent],
         noticeTopic: topic[SERVICE_TOPICS.budget.notice],
-      }).notificationCount;
+      }).notificationsByTopic;
     }
     if (config.budget.anomalyMonitor) {
       const urgent = topic[SERVICE_TOPICS.anomalyMonitor.urgent];
@@ -216,7 +217,7 @@ export class OpsStack extends Stack {
           : // Its state-change rule sees every alarm; SNS brings those on chat severities again.
             this.catalog.alarms.length + this.catalog.alarms.filter((a) => a.severity in chat).length,
       alarmsToCostTopics: this.catalog.alarms.filter((a) => costTopics.includes(a.severity)).length,
-      costNotices: budgetNotifications + anomalyAlerts,
+      costNotices: budgetNotices.urgent + budgetNotices.notice + anomalyAlerts,
       recoveryRunsPerMonth: config.recovery?.enabled ? ASSUMED_RUNS_PER_MONTH : 0,
       recoveryTransitionsPerRun: TRANSITIONS_PER_RUN,
     });
@@ -266,6 +267,15 @@ export class OpsStack extends Stack {
         anomalyAlertsPerMonth: anomalyAlerts,
       },
       functionLogs,
+      topicMessagesPerMonth: topicMessagesPerMonth({
+        alarmSeverities: this.catalog.alarms
+          .filter((a) => a.kind === 'composite-alarm' || a.actionsEnabled)
+          .map((a) => a.severity),
+        reportSchedule: config.budget.reportSchedule,
+        budgetNotifications: budgetNotices,
+        anomalyAlerts,
+        recoveryRuns: config.recovery?.enabled ? ASSUMED_RUNS_PER_MONTH : 0,
+      }),
       ...(config.app.logIngestGbPerMonth !== undefined
         ? { appLogIngestGbPerMonth: config.app.logIngestGbPerMonth }
         : {}),

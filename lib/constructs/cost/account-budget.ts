@@ -19,6 +19,8 @@ export interface AccountBudgetProps {
 export class AccountBudget extends Construct {
   /** Notifications of the budget, each at most once a month: the reports they start are priced. */
   readonly notificationCount: number;
+  /** The same, by the topic they go to. */
+  readonly notificationsByTopic: { readonly urgent: number; readonly notice: number };
 
   constructor(scope: Construct, id: string, props: AccountBudgetProps) {
     super(scope, id);
@@ -37,6 +39,9 @@ export class AccountBudget extends Construct {
       notify('ACTUAL', 100, props.urgentTopic),
     ];
     this.notificationCount = notifications.length;
+    const to = (topic: sns.ITopic) =>
+      notifications.filter((n) => n.subscribers[0]?.address === topic.topicArn).length;
+    this.notificationsByTopic = { urgent: to(props.urgentTopic), notice: to(props.noticeTopic) };
     new budgets.CfnBudget(this, 'Budget', {
       budget: {
         budgetType: 'COST',

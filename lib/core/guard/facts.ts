@@ -43,6 +43,8 @@ export interface EnvironmentFacts {
   readonly functionLogs?: Readonly<Record<string, FunctionLogFact>>;
   /** `app.logIngestGbPerMonth`. @default - the rest of the family's free log budget */
   readonly appLogIngestGbPerMonth?: number;
+  /** Messages a month published to each severity topic (an estimate). @default - none */
+  readonly topicMessagesPerMonth?: Readonly<Record<string, number>>;
   /** @default - no cost report */
   readonly costReport?: CostReportFact;
   /** Step Functions state transitions one run of each workflow takes, and runs a month. @default - none */

@@ -56,6 +56,12 @@ export interface AppLogUsage {
   readonly configuredGbPerMonth?: number;
 }
 
+/** SMS deliveries a month to one destination country (E.164 calling code). */
+export interface SmsUsage {
+  readonly country: string;
+  readonly messages: number;
+}
+
 /** The templates of one account (the free allowances are per account, across regions). */
 export interface AccountMembers {
   readonly account: string;
@@ -77,6 +83,12 @@ export interface AccountInventory {
   readonly workflowRuns: readonly string[];
   readonly functionLogs: readonly FunctionLogUsage[];
   readonly appLogs: readonly AppLogUsage[];
+  /** Messages published to our topics a month, and deliveries by protocol. */
+  readonly snsPublishes: number;
+  readonly snsDeliveries: Readonly<Record<string, number>>;
+  readonly sms: readonly SmsUsage[];
+  readonly secrets: readonly StackResourceRef[];
+  readonly muteRules: readonly StackResourceRef[];
   /** Cost report runs a month: its schedule, the budget notifications and the anomaly alerts. */
   readonly costReportRuns: number;
   /** Cost Explorer requests a month with `budget.costExplorer` as configured. */
@@ -113,6 +125,11 @@ export function inventoryOf(members: AccountMembers['members']): AccountInventor
   let stepFunctionsTransitions = 0;
   const workflowRuns: string[] = [];
   const functionLogs: FunctionLogUsage[] = [];
+  const snsDeliveries: Record<string, number> = {};
+  const sms: SmsUsage[] = [];
+  const secrets: StackResourceRef[] = [];
+  const muteRules: StackResourceRef[] = [];
+  let snsPublishes = 0;
   const appLogs: AppLogUsage[] = [];
   let costReportRuns = 0;
   let costExplorerRequests = 0;
@@ -137,6 +154,25 @@ export function inventoryOf(members: AccountMembers['members']): AccountInventor
       if (r.costExplorer) costExplorerRequests += runs * r.costExplorerCallsPerRun;
     }
     functionLogs.push(...functionLogsOf(stack.stackName, facts, resources));
+    const messages = facts.topicMessagesPerMonth ?? {};
+    const severityOfTopic = (ref: unknown) => {
+      const id = (ref as { Ref?: string } | undefined)?.Ref;
+      const name = (byId.get(id ?? '')?.Properties as { TopicName?: unknown } | undefined)?.TopicName;
+      return typeof name === 'string' ? /-(P[0-3])$/.exec(name)?.[1] : undefined;
+    };
+    for (const [id, r] of resources) {
+      if (r.Type === 'AWS::SNS::Topic') {
+        const severity = severityOfTopic({ Ref: id });
+        snsPublishes += severity ? (messages[severity] ?? 0) : 0;
+      }
+      if (r.Type !== 'AWS::SNS::Subscription') continue;
+      const p = (r.Properties ?? {}) as { Protocol?: string; TopicArn?: unknown; Endpoint?: unknown };
+      const severity = severityOfTopic(p.TopicArn);
+      const n = severity ? (messages[severity] ?? 0) : 0;
+      const protocol = p.Protocol === 'https' ? 'http' : (p.Protocol ?? 'unknown');
+      snsDeliveries[protocol] = (snsDeliveries[protocol] ?? 0) + n;
+      if (p.Protocol === 'sms') sms.push({ country: countryOf(String(p.Endpoint)), messages: n });
+    }
     appLogs.push({
       environment: facts.environment,
       retentionDays: appLogRetentions(resources),
@@ -161,6 +197,12 @@ export function inventoryOf(members: AccountMembers['members']): AccountInventor
             logicalId,
             metrics: countDashboardMetrics(dashboardBodyText(props.DashboardBody)),
           });
+          break;
+        case 'AWS::SecretsManager::Secret':
+          secrets.push({ stack: stack.stackName, logicalId });
+          break;
+        case 'AWS::CloudWatch::AlarmMuteRule':
+          muteRules.push({ stack: stack.stackName, logicalId });
           break;
         case 'AWS::Logs::LogGroup':
           if (props.RetentionInDays === undefined)
@@ -217,6 +259,11 @@ export function inventoryOf(members: AccountMembers['members']): AccountInventor
     workflowRuns,
     functionLogs,
     appLogs,
+    snsPublishes,
+    snsDeliveries,
+    sms,
+    secrets,
+    muteRules,
     costReportRuns,
     costExplorerRequests,
     costExplorerRequestsIfOn,
@@ -324,4 +371,17 @@ function appLogRetentions(resources: readonly [string, Resource][]): number[] {
     .map(([, r]) => r.Properties as { LogGroupName?: unknown; RetentionInDays?: unknown })
     .filter((p) => typeof p.LogGroupName === 'string' && typeof p.RetentionInDays === 'number')
     .map((p) => p.RetentionInDays as number);
+}
+
+/** E.164 calling codes of the destinations the price table may know; others are named by code. */
+const CALLING_CODES: readonly (readonly [string, string])[] = [
+  ['+82', 'KR'],
+  ['+81', 'JP'],
+  ['+1', 'US'],
+];
+
+function countryOf(phone: string): string {
+  return (
+    CALLING_CODES.find(([code]) => phone.startsWith(code))?.[1] ?? `calling code of ${phone.slice(0, 4)}`
+  );
 }

@@ -19,6 +19,8 @@ export interface CostLine {
   readonly monthlyUsd: number;
   /** What the line would cost if an opt-in were turned on, or how the quantity was estimated. */
   readonly note?: string;
+  /** No citable unit price (SMS): `unitPriceUsd` is 0 and the note says why. */
+  readonly unitPriceUnknown?: boolean;
 }
 
 export function alarmMetricsOf(inventory: AccountInventory): AlarmMetricCount {
@@ -103,6 +105,20 @@ export function priceInventory(
         : 'no workflow',
     ),
     ...logLines(inventory, regionPrices, prices),
+    ...snsLines(inventory, regionPrices, prices),
+    costLine(
+      'Secrets Manager secrets',
+      inventory.secrets.length,
+      free.secretsManagerSecrets,
+      regionPrices.secretPerMonth,
+    ),
+    costLine(
+      'alarm mute rules',
+      inventory.muteRules.length,
+      free.alarmMuteRules,
+      regionPrices.alarmMuteRule,
+      prices.zeroPriceSources.alarmMuteRule,
+    ),
     costExplorerLine(inventory, prices),
   ];
 }
@@ -144,6 +160,51 @@ function logLines(inventory: AccountInventory, regionPrices: RegionPrices, price
       regionPrices.logsStoragePerGbMonth,
       'a day of ingestion x days of retention, in the same free 5 GB',
     ),
+  ];
+}
+
+/** SNS: publishes and deliveries beyond the free ones; SMS never free, and not priced here. */
+function snsLines(inventory: AccountInventory, regionPrices: RegionPrices, prices: PriceTable): CostLine[] {
+  const free = prices.freeTier;
+  const d = inventory.snsDeliveries;
+  const smsMessages = inventory.sms.reduce((sum, s) => sum + s.messages, 0);
+  const countries = [...new Set(inventory.sms.map((s) => s.country))].sort();
+  const known = prices.sms.pricePerMessageUsd as Readonly<Record<string, number>>;
+  const priced = inventory.sms.filter((s) => known[s.country] !== undefined);
+  const smsUsd = roundCents(priced.reduce((sum, s) => sum + s.messages * (known[s.country] ?? 0), 0));
+  const unpriced = countries.filter((c) => known[c] === undefined);
+  return [
+    costLine(
+      'SNS publishes',
+      inventory.snsPublishes,
+      free.snsPublishes,
+      regionPrices.snsPerMillionPublishes / 1e6,
+      'messages a month on the severity topics: alarm changes, budget, anomaly, reports, recovery (estimated)',
+    ),
+    costLine(
+      'SNS email deliveries',
+      d.email ?? 0,
+      free.snsEmailDeliveries,
+      regionPrices.snsEmailPer100kDeliveries / 1e5,
+    ),
+    costLine(
+      'SNS HTTP/S deliveries',
+      d.http ?? 0,
+      free.snsHttpDeliveries,
+      regionPrices.snsHttpPerMillionDeliveries / 1e6,
+    ),
+    {
+      item: 'SNS SMS messages',
+      quantity: smsMessages,
+      free: 0,
+      unitPriceUsd: 0,
+      monthlyUsd: smsUsd,
+      ...(unpriced.length > 0 ? { unitPriceUnknown: true } : {}),
+      note:
+        smsMessages === 0
+          ? 'no SMS subscription (SMS is never free)'
+          : `to ${countries.join(', ')}; ${unpriced.length > 0 ? `no citable price for ${unpriced.join(', ')}: ${prices.sms.note}` : 'priced per country'}`,
+    },
   ];
 }
 

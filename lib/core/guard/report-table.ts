@@ -18,7 +18,7 @@ function formatAccount(a: AccountReport): string[] {
         c.item,
         c.quantity.toLocaleString('en-US'),
         c.free.toLocaleString('en-US'),
-        formatPrice(c.unitPriceUsd),
+        c.unitPriceUnknown ? 'unknown' : formatPrice(c.unitPriceUsd),
         `$${c.monthlyUsd.toFixed(2)}`,
       ]),
     ),
@@ -49,6 +49,7 @@ function table(header: readonly string[], rows: readonly (readonly string[])[]):
 }
 
 function formatPrice(usd: number): string {
+  if (usd === 0) return '$0.00';
   if (usd >= 0.01) return `$${usd.toFixed(2)}`;
   if (usd >= 0.00001) return `$${(usd * 1000).toPrecision(3)}/1k`;
   return `$${(usd * 1e6).toPrecision(3)}/1M`;

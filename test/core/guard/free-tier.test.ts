@@ -388,3 +388,70 @@ describe('CloudWatch Logs: our functions and the app, one free 5 GB pool', () =>
     expect(Object.values(l).every((c) => c.monthlyUsd === 0)).toBe(true);
   });
 });
+
+describe('SNS deliveries, SMS, Secrets Manager and alarm mute rules', () => {
+  const topic = (severity: string) => ({
+    Type: 'AWS::SNS::Topic',
+    Properties: { TopicName: `ticketing-ops-prod-${severity}` },
+  });
+  const sub = (severity: string, Protocol: string, Endpoint: string) => ({
+    Type: 'AWS::SNS::Subscription',
+    Properties: { Protocol, Endpoint, TopicArn: { Ref: `T${severity}` } },
+  });
+  const resources = (extra: Record<string, unknown> = {}) => ({
+    TP0: topic('P0'),
+    TP3: topic('P3'),
+    E0: sub('P0', 'email', 'oncall@example.com'),
+    H0: sub('P0', 'https', 'https://events.pagerduty.com/x'),
+    E3: sub('P3', 'email', 'team@example.com'),
+    L3: sub('P3', 'lambda', 'fn'),
+    M: { Type: 'AWS::CloudWatch::AlarmMuteRule', Properties: {} },
+    ...extra,
+  });
+  const withMessages = (p3: number, profile: 'free' | 'standard' = 'free'): EnvironmentFacts => ({
+    ...facts('prod', '222222222222', profile),
+    topicMessagesPerMonth: { P0: 10, P1: 0, P2: 0, P3: p3 },
+  });
+  const cost = (f: EnvironmentFacts, r = resources()) => {
+    const report = analyzeFreeTier([stack('A', f, r)]);
+    const lines = Object.fromEntries((report.accounts[0]?.cost ?? []).map((c) => [c.item, c]));
+    return { report, lines };
+  };
+
+  it('counts publishes per topic and deliveries per protocol; Lambda deliveries are not priced', () => {
+    const { lines, report } = cost(withMessages(4));
+    expect(lines['SNS publishes']?.quantity).toBe(14);
+    expect(lines['SNS email deliveries']?.quantity).toBe(14);
+    expect(lines['SNS HTTP/S deliveries']?.quantity).toBe(10);
+    expect(lines['alarm mute rules']).toMatchObject({ quantity: 1, monthlyUsd: 0 });
+    expect(lines['alarm mute rules']?.note).toMatch(/^No price published/);
+    expect(lines['Secrets Manager secrets']).toMatchObject({ quantity: 0, monthlyUsd: 0 });
+    expect(report.ok).toBe(true);
+  });
+
+  it('a report every 10 minutes sends 4,380 e-mails a month: 3,390 over the free 1,000 at $2 per 100,000', () => {
+    const { lines, report } = cost(withMessages(4380));
+    expect(lines['SNS email deliveries']).toMatchObject({ quantity: 4390, monthlyUsd: 0.07 });
+    expect(report.accounts[0]?.violations).toContain(
+      'SNS email deliveries: 4,390 exceeds the free 1,000 ($0.07/month)',
+    );
+  });
+
+  it('SMS is never free: a Korean number is counted, shown without a citable price and refused in free', () => {
+    const { lines, report } = cost(withMessages(0), resources({ S: sub('P0', 'sms', '+821012345678') }));
+    expect(lines['SNS SMS messages']).toMatchObject({ quantity: 10, unitPriceUnknown: true });
+    expect(lines['SNS SMS messages']?.note).toMatch(/^to KR; no citable price for KR: /);
+    expect(
+      report.accounts[0]?.violations.some((v) => v.startsWith('SNS SMS messages: 10 exceeds the free 0')),
+    ).toBe(true);
+    expect(formatFreeTierReport(report)).toMatch(/SNS SMS messages\s+10\s+0\s+unknown/);
+  });
+
+  it('a Secrets Manager secret in a template costs $0.40 a month', () => {
+    const { lines } = cost(
+      withMessages(0, 'standard'),
+      resources({ Sec: { Type: 'AWS::SecretsManager::Secret', Properties: {} } }),
+    );
+    expect(lines['Secrets Manager secrets']).toMatchObject({ quantity: 1, monthlyUsd: 0.4 });
+  });
+});
