@@ -18,6 +18,7 @@ import { RecoveryWorkflow } from '../constructs/recovery/recovery-workflow';
 import { PROBE_METRIC, PROBE_NAMESPACE } from '../core/catalog/app-metrics';
 import { CAPTURED_SETTINGS_OUTPUT, RECOVERY_OUTPUT } from '../core/catalog/naming';
 import { type ResolvedCatalog, resolveCatalog, signalIds } from '../core/catalog/resolve';
+import { billingFamilyOf } from '../core/config/billing-family';
 import type { EnvironmentConfig } from '../core/config/schema';
 import { ASSUMED_ANOMALY_ALERTS_PER_MONTH, COST_EXPLORER_CALLS_PER_RUN } from '../core/contracts/cost-report';
 import {
@@ -230,11 +231,13 @@ export class OpsStack extends Stack {
         },
       ]),
     );
+    const family = billingFamilyOf(config);
     const facts: EnvironmentFacts = {
       environment: config.name,
       ...(config.account ? { account: config.account } : {}),
       region: config.region,
       profile: config.profile,
+      billingFamily: { id: family.id, label: family.label },
       customMetrics: [
         {
           namespace: PROBE_NAMESPACE,

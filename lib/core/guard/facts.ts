@@ -38,6 +38,11 @@ export interface EnvironmentFacts {
   readonly account?: string;
   readonly region: string;
   readonly profile: 'free' | 'standard';
+  /**
+   * The consolidated billing family whose free allowances the environment spends (billing.ts):
+   * `org:<payer>` or `account:<id>`. @default - the environment's account alone
+   */
+  readonly billingFamily?: { readonly id: string; readonly label: string };
   readonly customMetrics: readonly CustomMetricFact[];
   /** By function name (`ops-stack-<name>` is its POWERTOOLS_SERVICE_NAME). @default - none */
   readonly functionLogs?: Readonly<Record<string, FunctionLogFact>>;

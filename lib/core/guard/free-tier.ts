@@ -1,6 +1,7 @@
 /**
- * The free-tier guard: reads the synthesized templates of every stack, groups them by account (the
- * free allowances are per account, across regions), takes their inventory (inventory.ts), prices it
+ * The free-tier guard: reads the synthesized templates of every stack, groups them by billing family
+ * (the free allowances are per account across regions, and one per Organization's consolidated
+ * bill: see lib/core/config/sections/billing.ts), takes their inventory (inventory.ts), prices it
  * (pricing.ts) and checks the free-tier rules (rules/). Pure: no aws-cdk-lib.
  */
 import type { AlarmMetricCount } from '../catalog/alarm-metrics';
@@ -31,8 +32,13 @@ export type { AlarmUsage, TemplateInput } from './inventory';
 export type { CostLine, PriceTable, RegionPrices } from './pricing';
 export { PRICES } from './pricing';
 
+/** One billing family's report (an account paying its own bill, or an organization's accounts). */
 export interface AccountReport {
+  /** The family's accounts, comma-separated. */
   readonly account: string;
+  /** `org:<payer>` or `account:<id>`. */
+  readonly family: string;
+  readonly familyLabel: string;
   readonly environments: readonly string[];
   readonly regions: readonly string[];
   /** Every environment in the account uses the free profile, so allowances are enforced. */
@@ -65,7 +71,10 @@ export function analyzeFreeTier(
   return { pricesAsOf: prices.asOf, accounts, ok: accounts.every((a) => a.violations.length === 0) };
 }
 
-function analyzeAccount({ account, members }: AccountMembers, prices: PriceTable): AccountReport {
+function analyzeAccount(
+  { account, family, familyLabel, members }: AccountMembers,
+  prices: PriceTable,
+): AccountReport {
   const inventory = inventoryOf(members);
   const alarmMetrics = alarmMetricsOf(inventory);
   const regions = [...new Set(members.map((m) => m.facts.region))].sort();
@@ -76,6 +85,8 @@ function analyzeAccount({ account, members }: AccountMembers, prices: PriceTable
   const violations = enforced ? freeTierViolations({ inventory, alarmMetrics, cost, prices }) : [];
   return {
     account,
+    family,
+    familyLabel,
     environments: members.map((m) => m.facts.environment),
     regions,
     enforced,

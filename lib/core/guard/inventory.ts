@@ -62,9 +62,15 @@ export interface SmsUsage {
   readonly messages: number;
 }
 
-/** The templates of one account (the free allowances are per account, across regions). */
+/**
+ * The templates of one billing family: the free allowances are per account across regions, and an
+ * AWS Organization's consolidated bill treats all its accounts as one (lib/core/config/sections/billing.ts).
+ */
 export interface AccountMembers {
+  /** The accounts of the family, comma-separated (one for an account that pays its own bill). */
   readonly account: string;
+  readonly family: string;
+  readonly familyLabel: string;
   readonly members: readonly { readonly facts: EnvironmentFacts; readonly stack: TemplateInput }[];
 }
 
@@ -100,18 +106,28 @@ export interface AccountInventory {
 const DEFAULT_ACCOUNT = '(default credentials)';
 type Resource = { readonly Type: string; readonly Properties?: unknown };
 
-/** Stacks that carry guard facts, grouped by account, accounts in name order. */
+/** Stacks that carry guard facts, grouped by billing family, families in id order. */
 export function groupByAccount(stacks: readonly TemplateInput[]): AccountMembers[] {
   const groups = new Map<string, { facts: EnvironmentFacts; stack: TemplateInput }[]>();
   for (const stack of stacks) {
     const facts = stack.template.Metadata?.[FACTS_KEY] as EnvironmentFacts | undefined;
     if (!facts) continue;
-    const key = facts.account ?? DEFAULT_ACCOUNT;
+    const key = familyOf(facts).id;
     groups.set(key, [...(groups.get(key) ?? []), { facts, stack }]);
   }
   return [...groups.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([account, members]) => ({ account, members }));
+    .map(([family, members]) => ({
+      account: [...new Set(members.map((m) => m.facts.account ?? DEFAULT_ACCOUNT))].sort().join(', '),
+      family,
+      familyLabel: familyOf((members[0] as { facts: EnvironmentFacts }).facts).label,
+      members,
+    }));
+}
+
+function familyOf(facts: EnvironmentFacts): { id: string; label: string } {
+  const account = facts.account ?? DEFAULT_ACCOUNT;
+  return facts.billingFamily ?? { id: `account:${account}`, label: `account ${account}` };
 }
 
 export function inventoryOf(members: AccountMembers['members']): AccountInventory {

@@ -3,6 +3,20 @@ import type { AccountReport, FreeTierReport } from './free-tier';
 
 export function formatFreeTierReport(report: FreeTierReport): string {
   const out: string[] = [`Free-tier and cost report (prices as of ${report.pricesAsOf})`];
+  out.push(
+    '',
+    'Billing families (free allowances are shared by every account one bill pays for):',
+    ...table(
+      ['family', 'accounts', 'environments', 'profile', 'USD/month'],
+      report.accounts.map((a) => [
+        a.familyLabel,
+        a.account,
+        a.environments.join(', '),
+        a.enforced ? 'free' : 'standard present',
+        `$${a.monthlyUsd.toFixed(2)}`,
+      ]),
+    ),
+  );
   for (const account of report.accounts) out.push('', ...formatAccount(account));
   out.push('', report.ok ? 'Result: within the free tier.' : 'Result: FREE TIER EXCEEDED (see above).');
   return out.join('\n');
@@ -11,7 +25,7 @@ export function formatFreeTierReport(report: FreeTierReport): string {
 function formatAccount(a: AccountReport): string[] {
   const profile = a.enforced ? 'free profile: enforced' : 'standard profile present: reported, not enforced';
   const lines = [
-    `Account ${a.account}: ${a.environments.join(', ')} (${a.regions.join(', ')}; ${profile})`,
+    `Billing family ${a.familyLabel} (accounts ${a.account}): ${a.environments.join(', ')} (${a.regions.join(', ')}; ${profile})`,
     ...table(
       ['item', 'used', 'free', 'unit price', 'USD/month'],
       a.cost.map((c) => [

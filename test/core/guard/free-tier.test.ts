@@ -455,3 +455,47 @@ describe('SNS deliveries, SMS, Secrets Manager and alarm mute rules', () => {
     expect(lines['Secrets Manager secrets']).toMatchObject({ quantity: 1, monthlyUsd: 0.4 });
   });
 });
+
+describe('billing families', () => {
+  // "For billing purposes, AWS treats all of the accounts in the organization as if they were one
+  // account" (AWS Billing User Guide, consolidated billing): one set of free allowances per family.
+  const inOrg = (environment: string, account: string): EnvironmentFacts => ({
+    ...facts(environment, account),
+    billingFamily: { id: 'org:999999999999', label: 'organization of payer 999999999999' },
+  });
+  const six = (env: string) =>
+    Object.fromEntries(Array.from({ length: 6 }, (_, i) => [`A${i}`, simpleAlarm(`ops-${env}-P3-s${i}`)]));
+
+  it('two accounts of one organization share one allowance and one table', () => {
+    const report = analyzeFreeTier([
+      stack('Dev', inOrg('dev', '111111111111'), six('dev')),
+      stack('Prod', inOrg('prod', '222222222222'), six('prod')),
+    ]);
+    expect(report.accounts).toHaveLength(1);
+    expect(report.accounts[0]).toMatchObject({
+      family: 'org:999999999999',
+      account: '111111111111, 222222222222',
+      environments: ['dev', 'prod'],
+    });
+    expect(report.accounts[0]?.violations).toContain('12 standard alarm metrics, the free tier has 10');
+    const text = formatFreeTierReport(report);
+    expect(text).toContain(
+      'Billing families (free allowances are shared by every account one bill pays for):',
+    );
+    expect(text).toMatch(
+      /organization of payer 999999999999\s+111111111111, 222222222222\s+dev, prod\s+free\s+\$0\.20/,
+    );
+    expect(text).toContain(
+      'Billing family organization of payer 999999999999 (accounts 111111111111, 222222222222): dev, prod',
+    );
+  });
+
+  it('the same two accounts paying their own bills are two families, each within its allowance', () => {
+    const report = analyzeFreeTier([
+      stack('Dev', facts('dev', '111111111111'), six('dev')),
+      stack('Prod', facts('prod', '222222222222'), six('prod')),
+    ]);
+    expect(report.accounts.map((a) => a.family)).toEqual(['account:111111111111', 'account:222222222222']);
+    expect(report.ok).toBe(true);
+  });
+});
