@@ -41,6 +41,7 @@ export async function costExplorerCallsPerRun(): Promise<{
     topics: { P2: 'p2', P3: 'p3' },
     deadLetterQueueUrl: 'q',
     stateParameter: '/s',
+    burstClaimPath: '/bursts',
     repeatWindowHours: 24,
     costExplorer: true,
   };

@@ -24,7 +24,12 @@ const deps = {
 };
 
 export const handler = async (event: unknown) => {
-  const trigger = parseCostTrigger(event);
+  const trigger = parseCostTrigger(event, [settings.topics.P2, settings.topics.P3]);
+  if (trigger.kind === 'refused') {
+    // Ours but unusable: no retry would fix it, so say it once and make no call.
+    logger.error('cost notification refused', { reason: trigger.reason });
+    return { published: false, lines: [], costExplorerCalls: 0, skipped: trigger.reason };
+  }
   const outcome = await runCostReport(trigger, settings, deps);
   logger.info(outcome.published ? 'cost report sent' : 'cost report not sent', {
     trigger: trigger.kind,

@@ -12,7 +12,11 @@ import {
 import { PublishCommand, type SNSClient } from '@aws-sdk/client-sns';
 import { GetQueueAttributesCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { PutParameterCommand, type SSMClient } from '@aws-sdk/client-ssm';
-import { COST_EXPLORER_CALLS_PER_RUN, type ReportSettings } from '../../lib/core/contracts/cost-report';
+import {
+  BURST_WINDOW_MINUTES,
+  COST_EXPLORER_CALLS_PER_RUN,
+  type ReportSettings,
+} from '../../lib/core/contracts/cost-report';
 import { hasErrorName } from '../shared/errors';
 import { readJsonParameter } from '../shared/ssm';
 import { type DailyServiceCost, monthBounds, round, straightLineForecast, summarizeCosts } from './costs';
@@ -54,8 +58,19 @@ export async function runCostReport(
   s: ReportSettings,
   deps: ReportDeps,
 ): Promise<ReportOutcome> {
-  if (trigger.kind === 'ignored')
+  if (trigger.kind === 'ignored' || trigger.kind === 'refused')
     return { published: false, lines: [], costExplorerCalls: 0, skipped: trigger.reason };
+  if (trigger.kind !== 'schedule') {
+    const claimed = await claimBurst(deps.ssm, s.burstClaimPath, trigger.at, trigger.messageId);
+    if (!claimed.won) {
+      return {
+        published: false,
+        lines: [],
+        costExplorerCalls: 0,
+        skipped: `another notice of this burst already started a report (${claimed.name})`,
+      };
+    }
+  }
   const now = deps.now();
   const b = monthBounds(now);
   const lines: string[] = [];
@@ -104,7 +119,9 @@ export async function runCostReport(
     expectationUsd: s.expectationUsd,
     ...(forecast !== undefined ? { forecastUsd: forecast } : {}),
     ...(monthToDate !== undefined ? { monthToDateGross: monthToDate } : {}),
-    ...(trigger.kind === 'anomaly' ? { anomalyImpactUsd: trigger.impactUsd } : {}),
+    ...(trigger.kind === 'anomaly' && Number.isFinite(trigger.impactUsd)
+      ? { anomalyImpactUsd: trigger.impactUsd }
+      : {}),
     ...(usage
       ? {
           alarmMetrics: usage.alarmMetrics.standard,
@@ -318,6 +335,33 @@ async function estimatedChargesLines(
       off,
     ],
   };
+}
+
+/**
+ * One report per burst of notices: the first to create the burst's parameter wins. PutParameter
+ * with Overwrite false is atomic: "If the parameter already exists, ... ParameterAlreadyExists"
+ * (SSM API reference), so concurrent invocations cannot both win, unlike read-then-write state.
+ * Standard parameters are free; a burst leaves one small parameter behind.
+ */
+async function claimBurst(
+  ssm: SSMClient,
+  path: string,
+  at: string,
+  messageId: string,
+): Promise<{ won: boolean; name: string }> {
+  const time = Date.parse(at);
+  const window = BURST_WINDOW_MINUTES * 60_000;
+  const start = new Date(Math.floor((Number.isFinite(time) ? time : 0) / window) * window);
+  const name = `${path}/${start.toISOString().slice(0, 16).replace(/[-:]/g, '')}`;
+  try {
+    await ssm.send(
+      new PutParameterCommand({ Name: name, Value: messageId, Type: 'String', Overwrite: false }),
+    );
+    return { won: true, name };
+  } catch (error) {
+    if (hasErrorName(error, 'ParameterAlreadyExists')) return { won: false, name };
+    throw error;
+  }
 }
 
 function previousDay(isoDate: string): string {

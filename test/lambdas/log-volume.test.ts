@@ -86,6 +86,7 @@ describe('log bytes per invocation', () => {
         },
         deadLetterQueueUrl: 'https://sqs.ap-northeast-2.amazonaws.com/222222222222/dlq',
         stateParameter: '/ops-stack/example-prod/cost-findings',
+        burstClaimPath: '/ops-stack/example-prod/cost-report/bursts',
         repeatWindowHours: 24,
         costExplorer: false,
       }),
@@ -110,5 +111,43 @@ describe('log bytes per invocation', () => {
     const bytes = await loggedBytes(() => handler({ kind: 'ops-stack.cost-report' }));
     expect(bytes).toBeGreaterThan(100);
     expect(bytes).toBeLessThanOrEqual(FUNCTION_LOG_BYTES['cost-report']);
+
+    // The same handler refuses a malformed anomaly amount with one error line and no AWS call.
+    const cw = mockClient(CloudWatchClient);
+    const publish = mockClient(SNSClient);
+    let logged = '';
+    const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+      logged += String(chunk);
+      return true;
+    });
+    const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+      logged += String(chunk);
+      return true;
+    });
+    try {
+      const result = await handler({
+        Records: [
+          {
+            EventSource: 'aws:sns',
+            Sns: {
+              TopicArn: 'arn:aws:sns:ap-northeast-2:222222222222:ticketing-ops-example-prod-P2',
+              MessageId: 'm-9',
+              Timestamp: '2026-11-22T10:03:11.000Z',
+              Message: JSON.stringify({ anomalyId: 'a', impact: { totalImpact: 'NaN' } }),
+            },
+          },
+        ],
+      });
+      expect(result).toMatchObject({ published: false, costExplorerCalls: 0 });
+    } finally {
+      out.mockRestore();
+      err.mockRestore();
+    }
+    expect(JSON.parse(logged.trim().split('\n').at(-1) ?? '{}')).toMatchObject({
+      level: 'ERROR',
+      message: 'cost notification refused',
+    });
+    expect(cw.calls()).toHaveLength(0);
+    expect(publish.calls()).toHaveLength(0);
   });
 });

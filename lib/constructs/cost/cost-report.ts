@@ -12,6 +12,7 @@ import {
   SCHEDULE_EVENT_KIND,
   SETTINGS_VARIABLE,
 } from '../../core/contracts/cost-report';
+import { nagResourceId } from '../common/nag';
 import { OpsFunction } from '../common/ops-function';
 
 export interface CostReportProps {
@@ -40,6 +41,8 @@ export class CostReport extends Construct {
       description: `ops-stack ${props.environment}: cost findings already sent, for the repeat window`,
       stringValue: '{}',
     });
+    // One parameter per notice burst, created once (the report's atomic claim).
+    const burstClaimPath = `/ops-stack/${props.environment}/cost-report/bursts`;
     const settings: ReportSettings = {
       environment: props.environment,
       region: stack.region,
@@ -47,6 +50,7 @@ export class CostReport extends Construct {
       topics: { P2: props.urgentTopic.topicArn, P3: props.noticeTopic.topicArn },
       deadLetterQueueUrl: props.deadLetterQueue.queueUrl,
       stateParameter: state.parameterName,
+      burstClaimPath,
       repeatWindowHours: props.repeatWindowHours,
       costExplorer: props.costExplorer ?? false,
     };
@@ -60,6 +64,19 @@ export class CostReport extends Construct {
     const role = this.handler.role;
     state.grantRead(role);
     state.grantWrite(role);
+    const claims = stack.formatArn({
+      service: 'ssm',
+      resource: 'parameter',
+      resourceName: `${burstClaimPath.slice(1)}/*`,
+    });
+    role.addToPrincipalPolicy(
+      new iam.PolicyStatement({ actions: ['ssm:PutParameter'], resources: [claims] }),
+    );
+    Validations.of(role).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::${nagResourceId(stack, claims)}]`,
+      reason:
+        "One parameter per notice burst is created under the report's own path (the atomic claim); the names are not known before the notices arrive.",
+    });
     props.urgentTopic.grantPublish(role);
     props.noticeTopic.grantPublish(role);
     if (props.urgentTopic.masterKey || props.noticeTopic.masterKey) {

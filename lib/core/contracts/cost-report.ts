@@ -21,6 +21,12 @@ export const COST_EXPLORER_CALLS_PER_RUN = 3;
  */
 export const ASSUMED_ANOMALY_ALERTS_PER_MONTH = 2;
 
+/**
+ * Notices within one window of this many minutes are one burst: one report. Budgets sends its
+ * notifications of one evaluation together, and an anomaly alert often follows a budget alert.
+ */
+export const BURST_WINDOW_MINUTES = 15;
+
 export const reportSettingsSchema = z.object({
   environment: z.string().min(1),
   region: z.string().min(1),
@@ -28,6 +34,8 @@ export const reportSettingsSchema = z.object({
   topics: z.object({ P2: z.string().min(1), P3: z.string().min(1) }),
   deadLetterQueueUrl: z.string().min(1),
   stateParameter: z.string().min(1),
+  /** SSM path under which each burst is claimed once (PutParameter without overwrite). */
+  burstClaimPath: z.string().startsWith('/'),
   repeatWindowHours: z.number().positive(),
   /** Cost Explorer detail (paid per request) instead of the free EstimatedCharges metric. */
   costExplorer: z.boolean(),

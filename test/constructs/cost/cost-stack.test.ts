@@ -74,6 +74,10 @@ describe('cost alerts (example-prod)', () => {
         }),
       );
     expect(statements(template)).toContain('cloudwatch:GetMetricStatistics');
+    // The burst claim: PutParameter only under the report's own path.
+    expect(statements(template)).toContain(
+      '{"Action":"ssm:PutParameter","Effect":"Allow","Resource":"arn:aws:ssm:ap-northeast-2:222222222222:parameter/ops-stack/example-prod/cost-report/bursts/*"}',
+    );
     expect(statements(template)).not.toContain('ce:GetCostAndUsage');
     const on = templateOf(
       configFrom('example-prod', { profile: 'standard', budget: { monthlyUsd: 300, costExplorer: true } }),

@@ -46,9 +46,11 @@ const settings: ReportSettings = {
   topics: { P2: 'arn:p2', P3: 'arn:p3' },
   deadLetterQueueUrl: 'https://sqs/dlq',
   stateParameter: '/state',
+  burstClaimPath: '/bursts',
   repeatWindowHours: 24,
   costExplorer: true,
 };
+const OWN = ['arn:p2', 'arn:p3'];
 const deps = () => ({
   ce: new CostExplorerClient({ region: 'us-east-1' }),
   cloudwatch: new CloudWatchClient({}),
@@ -153,7 +155,8 @@ describe('weekly cost report', () => {
     expect(gross?.Filter).toEqual({
       Not: { Dimensions: { Key: 'RECORD_TYPE', Values: ['Credit', 'Refund'] } },
     });
-    expect(ssm.commandCalls(PutParameterCommand)).toHaveLength(1);
+    // A weekly run claims no burst: it writes only the repeat-window state.
+    expect(ssm.commandCalls(PutParameterCommand).map((c) => c.args[0].input.Name)).toEqual(['/state']);
   });
 
   it('falls back to a straight line when Cost Explorer has no forecast, and says so', async () => {
@@ -230,18 +233,21 @@ describe('the free report (budget.costExplorer off)', () => {
 
 describe('triggered reports and the repeat window', () => {
   it('an anomaly notification sends a P2 report once, not again within the window', async () => {
-    const trigger = parseCostTrigger(snsEvent(ANOMALY_MESSAGE));
+    const trigger = parseCostTrigger(snsEvent(ANOMALY_MESSAGE, 'arn:p2'), OWN);
     expect(trigger).toEqual({
       kind: 'anomaly',
       impactUsd: 58.3,
       services: ['Amazon Relational Database Service'],
+      messageId: 'm-1',
+      at: '2026-11-22T10:03:11.000Z',
     });
     const first = await runCostReport(trigger, settings, deps());
     expect(first).toMatchObject({ published: true, topic: 'arn:p2' });
-    const state = ssm.commandCalls(PutParameterCommand)[0]?.args[0].input.Value ?? '{}';
+    const state = ssm.commandCalls(PutParameterCommand, { Name: '/state' })[0]?.args[0].input.Value ?? '{}';
     sns.reset();
     ssm.on(GetParameterCommand).resolves({ Parameter: { Value: state } });
-    const second = await runCostReport(trigger, settings, {
+    const later = { ...trigger, at: '2026-11-22T11:03:11.000Z' };
+    const second = await runCostReport(later, settings, {
       ...deps(),
       now: () => new Date(NOW.getTime() + 3600_000),
     });
@@ -250,11 +256,13 @@ describe('triggered reports and the repeat window', () => {
   });
 
   it('a budget notification triggers a report; an alarm on the same topic is ignored without any call', async () => {
-    expect(parseCostTrigger(snsEvent(BUDGET_MESSAGE, undefined, BUDGET_SUBJECT))).toEqual({
+    expect(parseCostTrigger(snsEvent(BUDGET_MESSAGE, 'arn:p3', BUDGET_SUBJECT), OWN)).toEqual({
       kind: 'budget',
       subject: BUDGET_SUBJECT,
+      messageId: 'm-1',
+      at: '2026-11-22T10:03:11.000Z',
     });
-    const ignored = parseCostTrigger(snsEvent(alarmMessage()));
+    const ignored = parseCostTrigger(snsEvent(alarmMessage(), 'arn:p2'), OWN);
     const out = await runCostReport(ignored, settings, deps());
     expect(out).toMatchObject({
       published: false,
@@ -265,13 +273,77 @@ describe('triggered reports and the repeat window', () => {
   });
 
   it('rejects a malformed trigger with a clear error and no Cost Explorer call', () => {
-    expect(() => parseCostTrigger({ hello: 1 })).toThrowError(
+    expect(() => parseCostTrigger({ hello: 1 }, OWN)).toThrowError(
       'expected the schedule\'s {"kind":"ops-stack.cost-report"} or an SNS event, got {"hello":1}',
     );
     expect(() =>
-      parseCostTrigger({ Records: [{ EventSource: 'aws:sns', Sns: { Message: '' } }] }),
+      parseCostTrigger({ Records: [{ EventSource: 'aws:sns', Sns: { Message: '' } }] }, OWN),
     ).toThrowError(/Sns\.TopicArn/);
     expect(ce.calls()).toHaveLength(0);
+  });
+});
+
+describe('only its own topics, one report per burst, no malformed amounts (issue 13 item 5)', () => {
+  const allMocks = () => [ce, cloudwatch, sqs, ssm, sns].reduce((n, m) => n + m.calls().length, 0);
+
+  it('a budget message from a topic that is not ours is ignored without any AWS call', async () => {
+    const trigger = parseCostTrigger(
+      snsEvent(BUDGET_MESSAGE, 'arn:aws:sns:ap-northeast-2:333333333333:someone-elses', BUDGET_SUBJECT),
+      OWN,
+    );
+    expect(trigger).toEqual({
+      kind: 'ignored',
+      reason:
+        "message from a topic that is not the report's (arn:aws:sns:ap-northeast-2:333333333333:someone-elses)",
+    });
+    expect(await runCostReport(trigger, settings, deps())).toMatchObject({ published: false });
+    expect(allMocks()).toBe(0);
+  });
+
+  it('three budget notices of one burst make one report: the first atomic claim wins', async () => {
+    // A forecast over the expectation: a finding each notice would send.
+    ce.on(GetCostForecastCommand).resolves({ Total: { Amount: '300' } });
+    const alreadyExists = Object.assign(new Error('exists'), { name: 'ParameterAlreadyExists' });
+    ssm
+      .on(PutParameterCommand, { Name: '/bursts/20261122T1000', Overwrite: false })
+      .resolvesOnce({ Version: 1 })
+      .rejects(alreadyExists);
+    const notice = (id: string, at: string) => {
+      const event = snsEvent(BUDGET_MESSAGE, 'arn:p3', BUDGET_SUBJECT) as {
+        Records: { Sns: { MessageId: string; Timestamp: string } }[];
+      };
+      const sns0 = event.Records[0]?.Sns;
+      if (sns0) Object.assign(sns0, { MessageId: id, Timestamp: at });
+      return parseCostTrigger(event, OWN);
+    };
+    const outcomes = await Promise.all([
+      runCostReport(notice('b-1', '2026-11-22T10:03:11.000Z'), settings, deps()),
+      runCostReport(notice('b-2', '2026-11-22T10:03:12.000Z'), settings, deps()),
+      runCostReport(notice('b-3', '2026-11-22T10:07:40.000Z'), settings, deps()),
+    ]);
+    expect(outcomes.filter((o) => o.published)).toHaveLength(1);
+    expect(outcomes.filter((o) => !o.published).map((o) => o.skipped)).toEqual([
+      'another notice of this burst already started a report (/bursts/20261122T1000)',
+      'another notice of this burst already started a report (/bursts/20261122T1000)',
+    ]);
+    expect(sns.commandCalls(PublishCommand)).toHaveLength(1);
+    expect(ce.commandCalls(GetCostAndUsageCommand).length).toBeLessThanOrEqual(2);
+  });
+
+  it.each([
+    ['a string', '"fifty"'],
+    ['an overflowing number', '1e999'],
+    ['a negative number', '-5'],
+    ['nothing', 'null'],
+  ])('an anomaly impact that is %s is refused with no AWS call', async (_what, impact) => {
+    const message = ANOMALY_MESSAGE.replace(/"totalImpact":\s*[0-9.]+/, `"totalImpact": ${impact}`);
+    expect(message).not.toBe(ANOMALY_MESSAGE);
+    const trigger = parseCostTrigger(snsEvent(message, 'arn:p2'), OWN);
+    expect(trigger.kind).toBe('refused');
+    expect((trigger as { reason: string }).reason).toMatch(/totalImpact/);
+    const out = await runCostReport(trigger, settings, deps());
+    expect(out).toMatchObject({ published: false, costExplorerCalls: 0 });
+    expect(allMocks()).toBe(0);
   });
 });
 
