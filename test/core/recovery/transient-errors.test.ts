@@ -60,4 +60,54 @@ describe('which AWS errors the recovery retries', () => {
     const denied = error('AccessDenied');
     expect(asRetryable(denied)).toBe(denied);
   });
+
+  // Every name, one by one: a name dropped from the classifier would stop a retry.
+  it.each([
+    ['rds', ['Throttling', 'ThrottlingException', 'RequestLimitExceeded']],
+    ['sns', ['Throttled', 'ThrottledException', 'KMSThrottlingException']],
+    ['ssm', ['ThrottlingException', 'TooManyUpdates']],
+    ['secretsManager', ['ThrottlingException']],
+    ['route53', ['Throttling', 'PriorRequestNotComplete']],
+    ['ecs', ['ThrottlingException']],
+    ['stepFunctions', ['ThrottlingException']],
+  ])('%s throttling names', (service, names) => {
+    expect(THROTTLING_ERRORS_BY_SERVICE[service as keyof typeof THROTTLING_ERRORS_BY_SERVICE]).toEqual(names);
+    for (const name of names) expect(classifyAwsError(error(name)), name).toBe('throttling');
+  });
+
+  it.each([
+    'InternalFailure',
+    'InternalError',
+    'InternalErrorException',
+    'InternalServerError',
+    'InternalServiceError',
+    'InternalServiceErrorException',
+    'ServerException',
+    'ServiceUnavailable',
+    'ServiceUnavailableException',
+  ])('%s is a server error even without an HTTP status', (name) => {
+    expect(classifyAwsError(error(name))).toBe('server');
+  });
+
+  it.each(['TimeoutError', 'RequestTimeout', 'RequestTimeoutException'])('%s is a timeout', (name) => {
+    expect(classifyAwsError(error(name))).toBe('timeout');
+  });
+
+  it.each([
+    'ECONNRESET',
+    'ECONNREFUSED',
+    'EPIPE',
+    'ETIMEDOUT',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+  ])('socket error %s is a network error', (code) => {
+    expect(classifyAwsError(error('Error', { code }))).toBe('network');
+    expect(classifyAwsError(error('Error', { code: 'EOTHER' }))).toBe('other');
+  });
+
+  it('only Error objects are classified: a plain object with a throttling name is not retried', () => {
+    expect(classifyAwsError({ name: 'Throttling', message: 'x' })).toBe('other');
+  });
 });
