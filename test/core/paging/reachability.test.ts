@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { AWS_REGIONS } from '../../../lib/core/config/rules/regions';
 import type { Subscription } from '../../../lib/core/config/schema';
 import { publishersBySeverity, SERVICE_TOPICS } from '../../../lib/core/paging/publishers';
 import { pagingProblems, type ReachabilityInput, reachesPerson } from '../../../lib/core/paging/reachability';
@@ -33,6 +34,44 @@ describe('SMS regions (Supported Regions and countries, Amazon SNS Developer Gui
       'https://docs.aws.amazon.com/sns/latest/dg/sns-supported-regions-countries.html',
     );
     expect(SMS_REGIONS_SOURCE.read).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+  it("lists every region of the page's table, each a real region code, Seoul not among them", () => {
+    // "Currently, Amazon SNS supports SMS messaging in the following AWS Regions:" (the current page,
+    // through Europe (Milan)), then the last repository edition's rows after Milan.
+    expect(SMS_REGIONS_SOURCE.quote).toBe(
+      'Currently, Amazon SNS supports SMS messaging in the following AWS Regions',
+    );
+    expect(SMS_REGIONS).toEqual([
+      'us-east-2',
+      'us-east-1',
+      'us-west-1',
+      'us-west-2',
+      'af-south-1',
+      'ap-south-2',
+      'ap-southeast-3',
+      'ap-southeast-4',
+      'ap-south-1',
+      'ap-northeast-3',
+      'ap-southeast-1',
+      'ap-southeast-2',
+      'ap-northeast-1',
+      'ca-central-1',
+      'ca-west-1',
+      'eu-central-1',
+      'eu-west-1',
+      'eu-west-2',
+      'eu-south-1',
+      'eu-west-3',
+      'eu-north-1',
+      'me-south-1',
+      'sa-east-1',
+      'us-gov-west-1',
+    ]);
+    // GovCloud is its own partition, out of the config's region list on purpose (regions.ts).
+    for (const region of SMS_REGIONS.filter((r) => !r.startsWith('us-gov-'))) {
+      expect(AWS_REGIONS, region).toContain(region);
+    }
+    for (const region of ['ap-northeast-2', 'ap-east-1', 'cn-north-1']) expect(sendsSms(region)).toBe(false);
   });
   it('Tokyo sends SMS; Seoul is not on the page and points to Tokyo', () => {
     // "Currently, Amazon SNS supports SMS messaging in the following AWS Regions: ... Asia Pacific
