@@ -5,6 +5,7 @@ import {
   AlarmEvaluator,
   type AlarmState,
   compositeInAlarm,
+  decideState,
   type MetricRequest,
 } from '../../../lib/core/replay/evaluate';
 import { expandSeries } from '../../../lib/core/replay/notation';
@@ -59,7 +60,8 @@ describe('what the evaluator asks for', () => {
         return undefined;
       },
     );
-    expect(asked[0]).toMatchObject({ statistic: 'p95', dimensions: {} });
+    expect(asked[0]).toMatchObject({ statistic: 'p95' });
+    expect(asked[0]?.dimensions).toEqual({});
   });
 
   it('a math alarm asks for each MetricStat and passes each namespace to the ingestion delay', () => {
@@ -204,6 +206,93 @@ describe('window statistics', () => {
   });
 });
 
+describe('what an alarm reads, by its properties', () => {
+  it('an alarm with neither Statistic nor ExtendedStatistic reads the Average', () => {
+    const asked: MetricRequest[] = [];
+    new AlarmEvaluator({ ...base, Namespace: 'N', MetricName: 'M', Period: 60 }, (m) => {
+      asked.push(m);
+      return undefined;
+    });
+    expect(asked[0]?.statistic).toBe('Average');
+  });
+
+  it('a math alarm evaluates over the period of its metrics', () => {
+    const e = new AlarmEvaluator(
+      {
+        ...base,
+        Metrics: [
+          {
+            Id: 'x',
+            ReturnData: false,
+            MetricStat: { Metric: { Namespace: 'N', MetricName: 'M' }, Period: 300, Stat: 'Sum' },
+          },
+          { Id: 'e', ReturnData: true, Expression: 'x * 2' },
+        ],
+      } as MetricAlarmProperties,
+      () => gaugeSamples(expandSeries('1 1 1 1 1 2 2 2 2 2')),
+    );
+    expect(e.period).toBe(5);
+    expect(e.datapoint(10, 0)).toBe(20);
+    expect(e.datapoint(10, 1)).toBe(10);
+  });
+
+  it('a percentile period that reaches before the data counts the repeated first minute as samples', () => {
+    // 5-minute p95 with `ignore`: minute 0 has 5 samples; at t = 1 the period [-4, 1) holds 25,
+    // enough (10 / (1 - 0.95) = 200 is not), so compare with 50 samples a minute: 250 >= 200 decides.
+    const few = evaluatorOf([{ values: [5000], counts: [5] }], {
+      ExtendedStatistic: 'p95',
+      Period: 300,
+      EvaluateLowSampleCountPercentile: 'ignore',
+    });
+    expect(few.evaluate(1, 'OK')).toBe('OK');
+    const many = evaluatorOf([{ values: [5000], counts: [50] }], {
+      ExtendedStatistic: 'p95',
+      Period: 300,
+      EvaluateLowSampleCountPercentile: 'ignore',
+    });
+    expect(many.evaluate(1, 'OK')).toBe('ALARM');
+  });
+
+  it('a percentile period with a minute missing counts only the minutes that have samples', () => {
+    const period = (counts: number) =>
+      evaluatorOf([{ values: [5000], counts: [150] }, undefined, { values: [5000], counts: [counts] }], {
+        ExtendedStatistic: 'p95',
+        Period: 180,
+        EvaluateLowSampleCountPercentile: 'ignore',
+      });
+    // [0, 3) holds 150 + 60 = 210 samples, enough to decide; 150 + 40 = 190 is under 200 and keeps OK.
+    expect(period(60).evaluate(3, 'OK')).toBe('ALARM');
+    expect(period(40).evaluate(3, 'OK')).toBe('OK');
+  });
+
+  it('a percentile with no data is low on samples and keeps its state under `ignore`', () => {
+    const e = new AlarmEvaluator(
+      {
+        ...base,
+        Namespace: 'N',
+        MetricName: 'M',
+        Period: 60,
+        ExtendedStatistic: 'p95',
+        EvaluateLowSampleCountPercentile: 'ignore',
+      },
+      () => undefined,
+    );
+    expect(e.evaluate(3, 'ALARM')).toBe('ALARM');
+  });
+});
+
+describe('M of N with missing data', () => {
+  it('2 of 4 alarms on two breaching datapoints even when a third is OK and the rest are missing', () => {
+    // Fewer than N real datapoints: `missing` decides on the real ones, and 2 breaching reach M.
+    expect(decideState([true, true, false, undefined, undefined, undefined], 4, 2, 'missing', 'OK')).toBe(
+      'ALARM',
+    );
+    expect(
+      decideState([true, false, undefined, undefined, undefined, undefined], 4, 2, 'missing', 'ALARM'),
+    ).toBe('OK');
+  });
+});
+
 describe('nothing known before the data (a backtest export, knownFrom)', () => {
   const props = { Statistic: 'Maximum', EvaluationPeriods: 3, DatapointsToAlarm: 3 } as const;
 
@@ -276,6 +365,20 @@ describe('composite rules', () => {
     ['(ALARM("a") OR ALARM("b")) AND ALARM("c")', { a: 'OK', b: 'ALARM', c: 'ALARM' }, true],
   ] as const)('%s with %j is %s', (text, s, expected) => {
     expect(compositeInAlarm(rule(text), states(s as Record<string, AlarmState>))).toBe(expected);
+  });
+
+  it("reads the stack's real alarm names, quotes and dashes included", () => {
+    const names = {
+      'ops-example-prod-P0-service-down': 'ALARM',
+      'ops-example-prod-P1-api-error-rate': 'OK',
+    } as const;
+    expect(
+      compositeInAlarm(
+        rule('ALARM("ops-example-prod-P0-service-down") AND NOT ALARM("ops-example-prod-P1-api-error-rate")'),
+        states(names),
+      ),
+    ).toBe(true);
+    expect(compositeInAlarm(rule('ALARM("ops-example-prod-P1-api-error-rate")'), states(names))).toBe(false);
   });
 
   it('a rule it cannot read is an error', () => {
