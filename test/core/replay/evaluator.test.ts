@@ -10,7 +10,7 @@ import {
 } from '../../../lib/core/replay/evaluate';
 import { expandSeries } from '../../../lib/core/replay/notation';
 import { gaugeSamples, type SampleSeries } from '../../../lib/core/replay/samples';
-import { statistic } from '../../../lib/core/replay/statistics';
+import { isLowSampleCount, statistic } from '../../../lib/core/replay/statistics';
 
 const base: MetricAlarmProperties = {
   AlarmName: 'a',
@@ -405,5 +405,26 @@ describe('statistics edge cases', () => {
     expect(statistic('p50', [{ values: [-3, -1], counts: [1, 1] }])).toBe(-3);
     expect(statistic('Maximum', [{ values: [-3, -1], counts: [1, 1] }])).toBe(-1);
     expect(statistic('Minimum', [{ values: [3, 1], counts: [1, 1] }])).toBe(1);
+  });
+
+  it('a value with no samples is no extreme, and an open lower rank bound takes negatives', () => {
+    expect(statistic('Maximum', [{ values: [1, 1000], counts: [1, 0] }])).toBe(1);
+    expect(statistic('Minimum', [{ values: [-1000, 1], counts: [0, 1] }])).toBe(1);
+    expect(statistic('PR(:0)', [{ values: [-3, -1], counts: [1, 1] }])).toBe(100);
+  });
+
+  it('percentile names: decimals read whole, anything around the name is refused', () => {
+    const m = [{ values: [1, 2], counts: [9995, 5] }];
+    expect(statistic('p99.95', m)).toBe(1);
+    expect(statistic('p99.96', m)).toBe(2);
+    for (const name of ['xp95', 'p95x', 'xPR(1:2)', 'PR(1:2)x']) {
+      expect(() => statistic(name, m), name).toThrowError(`statistic "${name}" is not supported`);
+    }
+    // Low-sample rule: 10 / (1 - p) for p99.95 is 20,000 samples (in floating point a hair above); p0 has no rule.
+    expect(isLowSampleCount('p99.95', 19_999)).toBe(true);
+    expect(isLowSampleCount('p99.95', 20_001)).toBe(false);
+    expect(isLowSampleCount('p0', 1)).toBe(false);
+    expect(isLowSampleCount('p95x', 1)).toBe(false);
+    expect(isLowSampleCount('xp95', 1)).toBe(false);
   });
 });
