@@ -326,6 +326,18 @@ describe('nothing known before the data (a backtest export, knownFrom)', () => {
     expect(e.evaluate(5, 'OK', 0)).toBe('ALARM');
   });
 
+  it('the whole range inside the data decides even with a recent datapoint missing', () => {
+    const e = evaluatorOf(gaugeSamples(expandSeries('20 20 20 20 _ 20')), props);
+    expect(e.decides(5, 0)).toBe(true);
+    expect(e.decides(5, 1)).toBe(false);
+  });
+
+  it('N recent real datapoints decide even when an older one inside the range is missing', () => {
+    const e = evaluatorOf(gaugeSamples(expandSeries('_ 20 20 20 20')), props);
+    expect(e.decides(4, 1)).toBe(true);
+    expect(e.evaluate(4, 'INSUFFICIENT_DATA', 1)).toBe('ALARM');
+  });
+
   it('counts periods, not minutes', () => {
     const e = evaluatorOf(gaugeSamples(expandSeries('20x20')), {
       ...props,
