@@ -46,7 +46,10 @@ export const MODULES: Readonly<Record<string, MutationModule>> = {
     mutate: ['lib/core/replay/backtest/*.ts'],
     tests: ['test/core/replay/backtest-*.test.ts'],
   },
-  'replay/svg': { mutate: ['lib/core/replay/svg.ts'], tests: ['test/core/replay/backtest-svg.test.ts'] },
+  'replay/svg': {
+    mutate: ['lib/core/replay/svg.ts'],
+    tests: ['test/core/replay/backtest-svg.test.ts', 'test/core/replay/chart-geometry.test.ts'],
+  },
   'notifier/format': {
     mutate: [
       'lambdas/notifier/format.ts',
