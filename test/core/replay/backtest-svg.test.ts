@@ -102,22 +102,28 @@ describe('round ticks', () => {
 });
 
 describe('alarm chart', () => {
-  const svg = alarmChart(errorRatio);
-  const labels = texts(svg);
+  // Drawn inside each test, not when the file loads, so every test sees the code under test.
+  const draw = () => {
+    const svg = alarmChart(errorRatio);
+    return { svg, labels: texts(svg) };
+  };
 
   it('value ticks are round numbers with units', () => {
+    const { svg, labels } = draw();
     const ticks = labels.filter((t) => t.cls === 'y-tick');
     expect(ticks.map((t) => t.text)).toEqual(['0 %', '5 %', '10 %', '15 %']);
     expect(ticks.map((t) => Number(t.value))).toEqual([0, 5, 10, 15]);
   });
 
   it('minute ticks on the time axis', () => {
+    const { svg, labels } = draw();
     const ticks = labels.filter((t) => t.cls === 'x-tick');
     expect(ticks.map((t) => t.text).slice(0, 3)).toEqual(['0 min', '10 min', '20 min']);
     expect(labels.find((t) => t.cls === 'x-axis')?.text).toBe('minutes since start, ticks every 10 min');
   });
 
   it('a legend names the line, the threshold, the ALARM band and the onset', () => {
+    const { svg, labels } = draw();
     expect(labels.filter((t) => t.cls === 'legend').map((t) => t.text)).toEqual([
       'datapoint (%)',
       'threshold 5 %',
@@ -128,6 +134,7 @@ describe('alarm chart', () => {
   });
 
   it('no label overlaps the line or another label', () => {
+    const { svg, labels } = draw();
     const line = polylineBox(svg);
     expect(line.x0).toBeGreaterThanOrEqual(PLOT.left);
     expect(line.y0).toBeGreaterThanOrEqual(PLOT.top);
@@ -142,10 +149,12 @@ describe('alarm chart', () => {
   });
 
   it('a missing datapoint breaks the line', () => {
+    const { svg, labels } = draw();
     expect(svg.match(/<polyline/g)).toHaveLength(2);
   });
 
   it('with a start time the axis reads UTC clock times; a long range is drawn at most two points per pixel', () => {
+    const { svg, labels } = draw();
     const week = alarmChart({
       ...errorRatio,
       values: Array.from({ length: 10_080 }, (_, m) => m % 97),

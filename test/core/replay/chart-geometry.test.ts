@@ -50,10 +50,12 @@ const input: ChartInput = {
 const x = (m: number) => (PLOT.left + (m / 119) * WIDTH).toFixed(1);
 const y = (v: number) => (PLOT.bottom - (v / 15) * HEIGHT).toFixed(1);
 
-describe('chart frame', () => {
-  const els = elements(alarmChart(input));
+// Charts are drawn inside each test, not when the file loads, so every test sees the code under test.
+const chart = () => elements(alarmChart(input));
 
+describe('chart frame', () => {
   it('a 900 x 300 SVG on white, titled with the title escaped', () => {
+    const els = chart();
     expect(els[0]).toEqual({
       tag: 'svg',
       attrs: {
@@ -75,6 +77,7 @@ describe('chart frame', () => {
   });
 
   it('axes along the left and bottom of the plot', () => {
+    const els = chart();
     expect(
       lineAt(els, {
         x1: String(PLOT.left),
@@ -94,6 +97,7 @@ describe('chart frame', () => {
   });
 
   it('a grid line and a right-aligned label at each value tick', () => {
+    const els = chart();
     for (const v of [0, 5, 10, 15]) {
       const grid = lineAt(els, { x1: String(PLOT.left), x2: String(PLOT.right), y1: y(v), y2: y(v) });
       expect(
@@ -116,6 +120,7 @@ describe('chart frame', () => {
   });
 
   it('a tick mark and a centred label under the plot at each time tick, and the axis title', () => {
+    const els = chart();
     const ticks = byClass(els, 'x-tick');
     expect(ticks.map((t) => t.attrs['data-minute'])).toEqual([
       '0',
@@ -164,10 +169,8 @@ describe('chart frame', () => {
 });
 
 describe('what the chart shows', () => {
-  const svg = alarmChart(input);
-  const els = elements(svg);
-
   it('the threshold as a dashed red line at its value, across the plot', () => {
+    const els = chart();
     expect(byClass(els, 'threshold')).toEqual([
       {
         tag: 'line',
@@ -185,6 +188,7 @@ describe('what the chart shows', () => {
   });
 
   it('the onset as a dotted vertical line at its minute', () => {
+    const els = chart();
     expect(byClass(els, 'onset')).toEqual([
       {
         tag: 'line',
@@ -202,6 +206,7 @@ describe('what the chart shows', () => {
   });
 
   it('each run of ALARM minutes as one shaded band from its first to its last minute', () => {
+    const els = chart();
     expect(byClass(els, 'alarm-band')).toEqual([
       {
         tag: 'rect',
@@ -233,6 +238,7 @@ describe('what the chart shows', () => {
   });
 
   it('the datapoints as a blue line through each minute, broken where one is missing', () => {
+    const els = chart();
     const lines = els.filter((e) => e.tag === 'polyline');
     expect(lines.map((l) => [l.attrs.fill, l.attrs.stroke, l.attrs['stroke-width']])).toEqual([
       ['none', '#1f77b4', '1.5'],
@@ -249,6 +255,7 @@ describe('what the chart shows', () => {
   });
 
   it('no threshold and no onset: neither line, nor their legend entries', () => {
+    const els = chart();
     const { threshold: _t, onset: _o, unit: _u, ...plain } = input;
     const bare = elements(alarmChart(plain));
     expect(byClass(bare, 'threshold')).toEqual([]);
@@ -258,9 +265,8 @@ describe('what the chart shows', () => {
 });
 
 describe('legend', () => {
-  const svg = alarmChart(input);
-
   it('sits in one row above the plot, each entry a swatch in the style of what it names', () => {
+    const svg = alarmChart(input);
     expect(svg).toContain('<g class="legend-row">');
     const groups = [...svg.matchAll(/<g transform="translate\(([\d.]+),(\d+)\)">(.*?)<\/g>/g)];
     const labels = ['datapoint (%)', 'threshold 5 %', 'in ALARM', 'onset (minute 40)'];
