@@ -109,14 +109,14 @@ describe('alarm chart', () => {
   };
 
   it('value ticks are round numbers with units', () => {
-    const { svg, labels } = draw();
+    const { labels } = draw();
     const ticks = labels.filter((t) => t.cls === 'y-tick');
     expect(ticks.map((t) => t.text)).toEqual(['0 %', '5 %', '10 %', '15 %']);
     expect(ticks.map((t) => Number(t.value))).toEqual([0, 5, 10, 15]);
   });
 
   it('minute ticks on the time axis', () => {
-    const { svg, labels } = draw();
+    const { labels } = draw();
     const ticks = labels.filter((t) => t.cls === 'x-tick');
     expect(ticks.map((t) => t.text).slice(0, 3)).toEqual(['0 min', '10 min', '20 min']);
     expect(labels.find((t) => t.cls === 'x-axis')?.text).toBe('minutes since start, ticks every 10 min');
@@ -149,12 +149,11 @@ describe('alarm chart', () => {
   });
 
   it('a missing datapoint breaks the line', () => {
-    const { svg, labels } = draw();
+    const { svg } = draw();
     expect(svg.match(/<polyline/g)).toHaveLength(2);
   });
 
   it('with a start time the axis reads UTC clock times; a long range is drawn at most two points per pixel', () => {
-    const { svg, labels } = draw();
     const week = alarmChart({
       ...errorRatio,
       values: Array.from({ length: 10_080 }, (_, m) => m % 97),

@@ -255,7 +255,6 @@ describe('what the chart shows', () => {
   });
 
   it('no threshold and no onset: neither line, nor their legend entries', () => {
-    const els = chart();
     const { threshold: _t, onset: _o, unit: _u, ...plain } = input;
     const bare = elements(alarmChart(plain));
     expect(byClass(bare, 'threshold')).toEqual([]);
