@@ -25,7 +25,7 @@ import {
   restoreRequest,
   settingsFromDescribe,
 } from '../../lib/core/recovery/plan';
-import { nextRenameStep } from '../../lib/core/recovery/rename';
+import { nextRenameStep, renameView } from '../../lib/core/recovery/rename';
 import { formatSeconds, recoveryReport } from '../../lib/core/recovery/report';
 import { parseCapturedSettings } from '../../lib/core/recovery/source-settings';
 import type { StepEvent, WorkflowState } from '../../lib/core/recovery/step-contract';
@@ -33,7 +33,7 @@ import { hasErrorName } from '../shared/errors';
 import { readJsonParameter } from '../shared/ssm';
 import type { RecoveryDeps } from './deps';
 import { publish } from './publish';
-import { describeInstance, isOurs } from './rds';
+import { describeInstance, isOurs, observeInstance, renameInstance } from './rds';
 import { readPointer } from './switch/pointer';
 
 export type { RecoveryDeps } from './deps';
@@ -329,22 +329,14 @@ export async function reportFailure(state: WorkflowState, s: S, d: Deps) {
     target,
     ...(s.switch.strategy === 'rename' ? [renamedSourceId(incident.instance, incident.failureTime)] : []),
   ];
+  // Best effort: a describe that fails is reported as unknown, not thrown.
   const observe = () =>
     Promise.all(
-      ids.map(async (id): Promise<ObservedInstance> => {
-        try {
-          const db = await describeInstance(d.rds, id);
-          if (!db) return { id, status: 'missing' };
-          return {
-            id,
-            status: db.DBInstanceStatus ?? 'unknown',
-            ...(db.Endpoint?.Address ? { endpoint: db.Endpoint.Address } : {}),
-            ours: isOurs(db, incident.id),
-          };
-        } catch {
-          return { id, status: 'unknown (describe failed)' };
-        }
-      }),
+      ids.map((id) =>
+        observeInstance(d.rds, id, incident.id).catch(
+          (): ObservedInstance => ({ id, status: 'unknown (describe failed)' }),
+        ),
+      ),
     );
   let instances = await observe();
   const repair = s.switch.strategy === 'rename' ? await completeRename(instances, state, d) : undefined;
@@ -366,23 +358,10 @@ export async function reportFailure(state: WorkflowState, s: S, d: Deps) {
 /** Retries the second rename once when the sequence stopped between its renames; says what happened. */
 async function completeRename(instances: readonly ObservedInstance[], state: WorkflowState, d: Deps) {
   const [original, target, renamed] = instances;
-  if (!original || !target || !renamed) return undefined;
-  const step = nextRenameStep({
-    ...(original.status !== 'missing'
-      ? { original: { status: original.status, ours: original.ours ?? false } }
-      : {}),
-    ...(renamed.status !== 'missing' ? { renamed: { status: renamed.status } } : {}),
-    ...(target.status !== 'missing' ? { target: { status: target.status, ours: target.ours ?? false } } : {}),
-  });
-  if (step.act !== 'rename-target' || renamed.status === 'missing') return undefined;
+  if (!original || !target || !renamed || renamed.status === 'missing') return undefined;
+  if (nextRenameStep(renameView(original, renamed, target)).act !== 'rename-target') return undefined;
   try {
-    await d.rds.send(
-      new ModifyDBInstanceCommand({
-        DBInstanceIdentifier: target.id,
-        NewDBInstanceIdentifier: original.id,
-        ApplyImmediately: true,
-      }),
-    );
+    await renameInstance(d.rds, target.id, original.id);
     return `Repaired by the failure handler: ${target.id} is being renamed to ${state.incident.instance} (the second rename of the sequence).`;
   } catch (error) {
     return `The failure handler retried the second rename and it failed too: ${(error as Error).name}: ${(error as Error).message}`;

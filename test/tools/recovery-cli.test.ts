@@ -41,19 +41,23 @@ beforeEach(() => {
   sfn.on(StartExecutionCommand).resolves({ executionArn: 'arn:x' });
 });
 
+/** The state machine lists one running execution, started at 10:01. */
+const runningExecution = (name: string) =>
+  sfn.on(ListExecutionsCommand).resolves({
+    executions: [
+      {
+        executionArn: 'a',
+        stateMachineArn: 'arn:sm',
+        name,
+        status: 'RUNNING',
+        startDate: new Date('2026-11-22T10:01:00Z'),
+      },
+    ],
+  });
+
 describe('npm run ops -- recovery', () => {
   it('plan starts a dry-run execution of its own, even while a recovery runs', async () => {
-    sfn.on(ListExecutionsCommand).resolves({
-      executions: [
-        {
-          executionArn: 'a',
-          stateMachineArn: 'arn:sm',
-          name: 'ticketing-prod-db-recovery-1',
-          status: 'RUNNING',
-          startDate: new Date('2026-11-22T10:01:00Z'),
-        },
-      ],
-    });
+    runningExecution('ticketing-prod-db-recovery-1');
     await runCli(
       ['recovery', 'plan', '--env', 'example-prod', '--failure-time', '2026-11-22T10:00:00Z'],
       deps(),
@@ -81,17 +85,7 @@ describe('npm run ops -- recovery', () => {
   });
 
   it('start while a recovery runs starts nothing and says which one runs', async () => {
-    sfn.on(ListExecutionsCommand).resolves({
-      executions: [
-        {
-          executionArn: 'a',
-          stateMachineArn: 'arn:sm',
-          name: 'ticketing-prod-db-recovery-3',
-          status: 'RUNNING',
-          startDate: new Date('2026-11-22T10:01:00Z'),
-        },
-      ],
-    });
+    runningExecution('ticketing-prod-db-recovery-3');
     await runCli(['recovery', 'start', '--env', 'example-prod', '--yes'], deps());
     expect(sfn.commandCalls(StartExecutionCommand)).toHaveLength(0);
     expect(lines).toEqual([
@@ -115,17 +109,7 @@ describe('npm run ops -- recovery', () => {
   });
 
   it('status lists the latest executions', async () => {
-    sfn.on(ListExecutionsCommand).resolves({
-      executions: [
-        {
-          executionArn: 'a',
-          stateMachineArn: 'arn:sm',
-          name: 'ticketing-prod-db-2026112210',
-          status: 'RUNNING',
-          startDate: new Date('2026-11-22T10:01:00Z'),
-        },
-      ],
-    });
+    runningExecution('ticketing-prod-db-2026112210');
     await runCli(['recovery', 'status', '--env', 'example-prod'], deps());
     expect(lines).toEqual(['ticketing-prod-db-2026112210  RUNNING  started 2026-11-22T10:01:00.000Z']);
   });

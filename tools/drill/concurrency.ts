@@ -8,7 +8,7 @@
  */
 import { startRecovery } from '../../lambdas/recovery-trigger/trigger';
 import type { ExecutionStatus } from '../../lib/core/recovery/claim';
-import type { newIncident } from '../../lib/core/recovery/incident';
+import type { Incident } from '../../lib/core/recovery/incident';
 import {
   decideTrigger,
   MANUAL_EVENT_KIND,
@@ -135,7 +135,7 @@ export async function triggerBurst(stack: OpsStack): Promise<BurstResult[]> {
     const started = sfn.executions.slice(before);
     let restores = 0;
     for (const execution of started) {
-      const { incident } = JSON.parse(execution.input) as { incident: ReturnType<typeof newIncident> };
+      const { incident } = JSON.parse(execution.input) as { incident: Incident };
       const drill = await dbOutageDrill(stack, {
         failureTime: incident.failureTime,
         signalAt: at.toISOString(),

@@ -15,46 +15,51 @@ export type FaultKind = (typeof FAULT_KINDS)[number];
 
 /**
  * Each service's own error names (its API reference), written here independently of the classifier
- * under test. A timeout is thrown after the call landed: the worst case for a retry.
+ * under test, with their HTTP status. A timeout is thrown after the call landed: the worst case for
+ * a retry.
  */
-const FAULT_ERRORS: Record<AwsService, Record<FaultKind, { name: string; status: number }>> = {
+const SERVICE_ERRORS: Record<
+  AwsService,
+  Record<Exclude<FaultKind, 'timeout'>, [name: string, status: number]>
+> = {
   rds: {
-    throttling: { name: 'Throttling', status: 400 },
-    timeout: { name: 'TimeoutError', status: 0 },
-    '5xx': { name: 'InternalFailure', status: 500 },
-    'access-denied': { name: 'AccessDenied', status: 403 },
+    throttling: ['Throttling', 400],
+    '5xx': ['InternalFailure', 500],
+    'access-denied': ['AccessDenied', 403],
   },
   sns: {
-    throttling: { name: 'ThrottledException', status: 400 },
-    timeout: { name: 'TimeoutError', status: 0 },
-    '5xx': { name: 'InternalErrorException', status: 500 },
-    'access-denied': { name: 'AuthorizationErrorException', status: 403 },
+    throttling: ['ThrottledException', 400],
+    '5xx': ['InternalErrorException', 500],
+    'access-denied': ['AuthorizationErrorException', 403],
   },
   ssm: {
-    throttling: { name: 'ThrottlingException', status: 400 },
-    timeout: { name: 'TimeoutError', status: 0 },
-    '5xx': { name: 'InternalServerError', status: 500 },
-    'access-denied': { name: 'AccessDeniedException', status: 400 },
+    throttling: ['ThrottlingException', 400],
+    '5xx': ['InternalServerError', 500],
+    'access-denied': ['AccessDeniedException', 400],
   },
   secrets: {
-    throttling: { name: 'ThrottlingException', status: 400 },
-    timeout: { name: 'TimeoutError', status: 0 },
-    '5xx': { name: 'InternalServiceError', status: 500 },
-    'access-denied': { name: 'AccessDeniedException', status: 400 },
+    throttling: ['ThrottlingException', 400],
+    '5xx': ['InternalServiceError', 500],
+    'access-denied': ['AccessDeniedException', 400],
   },
   route53: {
-    throttling: { name: 'PriorRequestNotComplete', status: 400 },
-    timeout: { name: 'TimeoutError', status: 0 },
-    '5xx': { name: 'ServiceUnavailable', status: 503 },
-    'access-denied': { name: 'AccessDenied', status: 403 },
+    throttling: ['PriorRequestNotComplete', 400],
+    '5xx': ['ServiceUnavailable', 503],
+    'access-denied': ['AccessDenied', 403],
   },
   ecs: {
-    throttling: { name: 'ThrottlingException', status: 400 },
-    timeout: { name: 'TimeoutError', status: 0 },
-    '5xx': { name: 'ServerException', status: 500 },
-    'access-denied': { name: 'AccessDeniedException', status: 400 },
+    throttling: ['ThrottlingException', 400],
+    '5xx': ['ServerException', 500],
+    'access-denied': ['AccessDeniedException', 400],
   },
 };
+
+/** The SDK's client-side timeout is the same for every service and carries no HTTP status. */
+function faultError(service: AwsService, fault: FaultKind): { name: string; status?: number } {
+  if (fault === 'timeout') return { name: 'TimeoutError' };
+  const [name, status] = SERVICE_ERRORS[service][fault];
+  return { name, status };
+}
 
 /** Calls that change something: every occurrence is a site (the second rename is the one that matters). */
 const MUTATING = /^(Restore|Modify|Reboot|Put|Change|Update|Publish)/;
@@ -137,10 +142,10 @@ export async function runWithFault(
       );
       if (!hit) return send(command);
       hit.fired = true;
-      const e = FAULT_ERRORS[service][hit.fault];
+      const e = faultError(service, hit.fault);
       const error = Object.assign(new Error(`${e.name} (injected at ${siteLabel(hit.site)})`), {
         name: e.name,
-        ...(e.status ? { $metadata: { httpStatusCode: e.status } } : {}),
+        ...(e.status !== undefined ? { $metadata: { httpStatusCode: e.status } } : {}),
       });
       // A timeout loses the response of a call that landed.
       if (hit.fault === 'timeout') await send(command);

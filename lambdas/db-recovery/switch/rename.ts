@@ -1,11 +1,10 @@
 /** Rename mode: one step of the resumable sequence decided by `nextRenameStep`. */
-import { ModifyDBInstanceCommand } from '@aws-sdk/client-rds';
 import { renamedSourceId } from '../../../lib/core/recovery/incident';
 import type { Plan } from '../../../lib/core/recovery/plan';
-import { nextRenameStep } from '../../../lib/core/recovery/rename';
+import { nextRenameStep, renameView } from '../../../lib/core/recovery/rename';
 import type { WorkflowState } from '../../../lib/core/recovery/step-contract';
 import type { RecoveryDeps } from '../deps';
-import { describeInstance, isOurs } from '../rds';
+import { observeInstance, renameInstance } from '../rds';
 
 export class RenameRefusedError extends Error {
   override readonly name = 'RenameRefusedError';
@@ -14,35 +13,15 @@ export class RenameRefusedError extends Error {
 export async function renameStep(state: WorkflowState, p: Plan, d: RecoveryDeps) {
   const incidentId = state.incident.id;
   const renamedSource = renamedSourceId(p.source, state.incident.failureTime);
+  const observe = (id: string) => observeInstance(d.rds, id, incidentId);
   const [original, renamed, target] = await Promise.all([
-    describeInstance(d.rds, p.source),
-    describeInstance(d.rds, renamedSource),
-    describeInstance(d.rds, p.targetId),
+    observe(p.source),
+    observe(renamedSource),
+    observe(p.targetId),
   ]);
-  const step = nextRenameStep({
-    ...(original
-      ? {
-          original: {
-            status: original.DBInstanceStatus ?? 'unknown',
-            ours: isOurs(original, incidentId),
-            ...(original.Endpoint?.Address ? { endpoint: original.Endpoint.Address } : {}),
-          },
-        }
-      : {}),
-    ...(renamed ? { renamed: { status: renamed.DBInstanceStatus ?? 'unknown' } } : {}),
-    ...(target
-      ? { target: { status: target.DBInstanceStatus ?? 'unknown', ours: isOurs(target, incidentId) } }
-      : {}),
-  });
-  const rename = (from: string, to: string) =>
-    d.rds.send(
-      new ModifyDBInstanceCommand({
-        DBInstanceIdentifier: from,
-        NewDBInstanceIdentifier: to,
-        ApplyImmediately: true,
-      }),
-    );
-  const renamedNote = renamed ? { renamedSource } : {};
+  const step = nextRenameStep(renameView(original, renamed, target));
+  const rename = (from: string, to: string) => renameInstance(d.rds, from, to);
+  const renamedNote = renamed.status !== 'missing' ? { renamedSource } : {};
   switch (step.act) {
     case 'done':
       return {

@@ -143,7 +143,7 @@ function nextSteps(
   ];
 }
 
-function switchCommand(s: SwitchSettings, endpoint: string): string {
+function switchCommand(s: Exclude<SwitchSettings, { strategy: 'rename' }>, endpoint: string): string {
   switch (s.strategy) {
     case 'parameter':
       return `aws ssm put-parameter --name ${s.parameterName} --value ${endpoint} --type String --overwrite`;
@@ -151,7 +151,5 @@ function switchCommand(s: SwitchSettings, endpoint: string): string {
       return `set "host" to ${endpoint} in secret ${s.secretId} (aws secretsmanager put-secret-value --secret-id ${s.secretId} --secret-string '<the JSON with the new host>')`;
     case 'cname':
       return `aws route53 change-resource-record-sets --hosted-zone-id ${s.hostedZoneId} --change-batch '{"Changes":[{"Action":"UPSERT","ResourceRecordSet":{"Name":"${s.recordName}","Type":"CNAME","TTL":60,"ResourceRecords":[{"Value":"${endpoint}"}]}}]}'`;
-    case 'rename':
-      return 'rename (see above)';
   }
 }

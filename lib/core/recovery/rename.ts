@@ -4,6 +4,7 @@
  * exists now, so a retry or a rerun continues where a failure stopped. The restored instance carries
  * this incident's tag, so it is never mistaken for the failed source and renamed away. Pure.
  */
+import type { ObservedInstance } from './failure-report';
 
 export interface RenameView {
   /** Whatever is named `<id>` now. */
@@ -20,6 +21,28 @@ export type RenameStep =
   | { readonly act: 'rename-target' }
   | { readonly act: 'wait'; readonly why: string }
   | { readonly act: 'refuse'; readonly why: string };
+
+/** The view of the three identifiers as observed; `missing` ones are absent. */
+export function renameView(
+  original: ObservedInstance,
+  renamed: ObservedInstance,
+  target: ObservedInstance,
+): RenameView {
+  const present = (i: ObservedInstance) => i.status !== 'missing';
+  return {
+    ...(present(original)
+      ? {
+          original: {
+            status: original.status,
+            ours: original.ours ?? false,
+            ...(original.endpoint ? { endpoint: original.endpoint } : {}),
+          },
+        }
+      : {}),
+    ...(present(renamed) ? { renamed: { status: renamed.status } } : {}),
+    ...(present(target) ? { target: { status: target.status, ours: target.ours ?? false } } : {}),
+  };
+}
 
 export function nextRenameStep(v: RenameView): RenameStep {
   const { original, renamed, target } = v;
