@@ -9,6 +9,9 @@ import { App, Stack } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LAMBDAS_DIR, OpsFunction } from '../lib/constructs/common/ops-function';
+import type { ReportSettings } from '../lib/core/contracts/cost-report';
+import type { NotifierSettings } from '../lib/core/contracts/notifier';
+import type { RecoverySettings, TriggerSettings } from '../lib/core/recovery/function-settings';
 import { quietBundling } from '../tools/cli/quiet-bundling';
 
 export interface FunctionBench {
@@ -23,7 +26,11 @@ export interface FunctionBench {
   readonly runs: number;
 }
 
-/** Environment a handler needs to load (they read their settings at import time). */
+/**
+ * Environment a handler needs to load (they read their settings at import time). Each settings
+ * document is typed by the schema its function parses, so a new required field fails type-checking
+ * here instead of the bench at run time.
+ */
 const IMPORT_ENV: Record<string, string> = {
   HEALTH_URL: 'http://127.0.0.1:1/',
   TIMEOUT_MS: '1000',
@@ -35,8 +42,10 @@ const IMPORT_ENV: Record<string, string> = {
     topics: { P2: 'arn:aws:sns:us-east-1:111111111111:p2', P3: 'arn:aws:sns:us-east-1:111111111111:p3' },
     deadLetterQueueUrl: 'https://sqs.us-east-1.amazonaws.com/111111111111/dlq',
     stateParameter: '/bench',
+    burstClaimPath: '/bench/bursts',
     repeatWindowHours: 24,
-  }),
+    costExplorer: false,
+  } satisfies ReportSettings),
   RECOVERY_SETTINGS: JSON.stringify({
     environment: 'bench',
     instance: 'db',
@@ -46,13 +55,13 @@ const IMPORT_ENV: Record<string, string> = {
     restoreTimeoutMinutes: 120,
     acceptBackingUp: false,
     switch: { strategy: 'rename' },
-  }),
+  } satisfies RecoverySettings),
   TRIGGER_SETTINGS: JSON.stringify({
     account: '111111111111',
     region: 'us-east-1',
     instance: 'db',
     stateMachineArn: 'arn:aws:states:us-east-1:111111111111:stateMachine:x',
-  }),
+  } satisfies TriggerSettings),
   NOTIFIER_SETTINGS: JSON.stringify({
     region: 'us-east-1',
     alarmNamePrefix: 'ops-bench-',
@@ -61,7 +70,7 @@ const IMPORT_ENV: Record<string, string> = {
     resources: { dbInstanceIdentifier: 'db', cacheClusterId: 'cache' },
     flapping: { changes: 4, windowMinutes: 30 },
     post: { timeoutMs: 1000, attempts: 1, backoffMs: 1 },
-  }),
+  } satisfies NotifierSettings),
 };
 
 export function functionNames(): string[] {

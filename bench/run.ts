@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { benchBacktest } from './backtest';
 import { costExplorerCallsPerRun } from './cost-report';
 import '../tools/drill/polyfill';
+import { runMain } from '../tools/cli/errors';
 import { benchFunctions, functionNames } from './functions';
 import { notifierLatency } from './notifier-latency';
 import { recoveryFigures } from './recovery';
@@ -33,7 +34,7 @@ function timed(label: string, command: string, args: string[]): number {
   return ms;
 }
 
-async function main(): Promise<void> {
+async function main(): Promise<number> {
   const results: Record<string, unknown> = { runs: RUNS };
   process.stdout.write(
     `ops-stack bench: ${STAGES} stages; BENCH_RUNS=${RUNS} paired runs where two variants are compared\n`,
@@ -100,9 +101,11 @@ async function main(): Promise<void> {
   mkdirSync(join(root, 'reports'), { recursive: true });
   writeFileSync(join(root, 'reports', 'bench.json'), `${JSON.stringify(results, null, 2)}\n`);
   process.stdout.write('\nWritten to reports/bench.json\n');
+  return 0;
 }
 
-void main();
+// The CLIs' runner: the SDK's Node-version notice stays off and an error is one line.
+runMain(main);
 
 function kb(bytes: number): string {
   return `${(bytes / 1024).toFixed(1)} KB`;
