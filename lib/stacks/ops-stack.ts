@@ -282,6 +282,7 @@ export class OpsStack extends Stack {
       ...(config.app.logIngestGbPerMonth !== undefined
         ? { appLogIngestGbPerMonth: config.app.logIngestGbPerMonth }
         : {}),
+      ...(config.paging.smsPrices.length > 0 ? { smsPrices: config.paging.smsPrices } : {}),
     };
     this.templateOptions.metadata = { [FACTS_KEY]: facts };
     acknowledgeSchedulerInvokes(this, scheduledFunctions);

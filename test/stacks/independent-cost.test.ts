@@ -20,6 +20,7 @@ interface Facts {
   functionLogs: Record<string, { bytesPerInvocation: number; eventInvocationsPerMonth: number }>;
   appLogIngestGbPerMonth?: number;
   topicMessagesPerMonth: Record<string, number>;
+  smsPrices?: { prefix: string; usdPerMessage: number }[];
   costReport: {
     schedule: string;
     costExplorer: boolean;
@@ -69,7 +70,11 @@ const lambdaTarget = (p: Props): string | undefined =>
   ((p.Target as { Arn?: { 'Fn::GetAtt'?: string[] } } | undefined)?.Arn?.['Fn::GetAtt'] ?? [])[0];
 
 function recompute(members: Member[]) {
-  const region = prices.regions[members[0]?.facts.region as keyof typeof prices.regions];
+  // A family in several regions is priced at its dearest one: an upper bound of the bill.
+  const [region] = members
+    .map((m) => prices.regions[m.facts.region as keyof typeof prices.regions])
+    .sort((a, b) => b.logsIngestPerGb - a.logsIngestPerGb);
+  if (!region) throw new Error('a family without a priced region');
   const free = prices.freeTier;
   const all = members.flatMap((m) => m.resources.map(([id, r]) => ({ id, r, m })));
   const of = (type: string) => all.filter((x) => x.r.Type === type);
@@ -184,6 +189,18 @@ function recompute(members: Member[]) {
       (deliveries[protocol] ?? 0) + (s.m.facts.topicMessagesPerMonth[topicSeverity(s.m, p.TopicArn)] ?? 0);
   }
 
+  let smsUsd = 0;
+  for (const s of of('AWS::SNS::Subscription')) {
+    const p = props(s);
+    if (p.Protocol !== 'sms') continue;
+    const number = String(p.Endpoint);
+    const [price] = (s.m.facts.smsPrices ?? [])
+      .filter((x) => number.startsWith(x.prefix))
+      .sort((a, b) => b.prefix.length - a.prefix.length);
+    smsUsd +=
+      (s.m.facts.topicMessagesPerMonth[topicSeverity(s.m, p.TopicArn)] ?? 0) * (price?.usdPerMessage ?? 0);
+  }
+
   // Cost Explorer: (schedule runs + budget notifications + anomaly alerts) x calls, when on.
   let ceRequests = 0;
   for (const m of members) {
@@ -247,7 +264,8 @@ function recompute(members: Member[]) {
       free.snsHttpDeliveries,
       region.snsHttpPerMillionDeliveries / 1e6,
     ),
-    'SNS SMS messages': { quantity: deliveries.sms ?? 0, free: 0, monthlyUsd: 0 },
+    // SMS: never free; each number at the configured price of the longest calling code it starts with.
+    'SNS SMS messages': { quantity: deliveries.sms ?? 0, free: 0, monthlyUsd: cents(smsUsd) },
     'Secrets Manager secrets': line(
       of('AWS::SecretsManager::Secret').length,
       free.secretsManagerSecrets,
@@ -268,14 +286,36 @@ function recompute(members: Member[]) {
 
 const EXAMPLES = ['example-dev', 'example-staging', 'example-prod'];
 
-/** The examples in the standard profile with Cost Explorer on every 10 minutes: lines that cost. */
+/**
+ * The examples in the standard profile with Cost Explorer on every 10 minutes: lines that cost. Dev
+ * moves to N. Virginia, which sends SMS, and pages P0 by SMS to Korea and the US (test prices).
+ */
 function costlyExamples() {
   return EXAMPLES.map((name) => {
-    const raw = exampleRaw(name) as { budget: Props; app: Props };
+    const raw = exampleRaw(name) as { budget: Props; app: Props; paging: Props & { P0: unknown[] } };
+    const sms =
+      name === 'example-dev'
+        ? {
+            region: 'us-east-1',
+            paging: {
+              ...raw.paging,
+              P0: [
+                ...raw.paging.P0,
+                { type: 'sms', number: '+821012345678' },
+                { type: 'sms', number: '+12025550100' },
+              ],
+              smsPrices: [
+                { prefix: '+82', usdPerMessage: 0.0321, source: 'a test price, not read from AWS' },
+                { prefix: '+1', usdPerMessage: 0.0089, source: 'a test price, not read from AWS' },
+              ],
+            },
+          }
+        : {};
     return configFrom(name, {
       profile: 'standard',
       budget: { ...raw.budget, costExplorer: true, reportSchedule: 'rate(10 minutes)' },
       app: { ...raw.app, logIngestGbPerMonth: 8 },
+      ...sms,
     });
   });
 }
@@ -322,5 +362,8 @@ describe.each([
       if (family.enforced) expect(family.monthlyUsd).toBe(0);
       else expect(family.monthlyUsd).toBeGreaterThan(100);
     }
+    const sms = report.accounts.flatMap((a) => a.cost.filter((c) => c.item === 'SNS SMS messages'));
+    if (variant === 'the example environments') expect(sms.every((c) => c.quantity === 0)).toBe(true);
+    else expect(sms.some((c) => c.quantity > 0 && c.monthlyUsd > 0 && !c.unitPriceUnknown)).toBe(true);
   });
 });

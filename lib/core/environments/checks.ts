@@ -5,6 +5,8 @@
 
 import { RDS_IDENTIFIER_MAX } from '../config/rules/names';
 import type { EnvironmentConfig } from '../config/schema';
+import { SMS_PRICING_PAGE, smsPriceFor } from '../config/sections/paging';
+import { SEVERITIES } from '../severity/severities';
 import { checkThresholds, type FieldProblem } from './thresholds';
 
 /**
@@ -22,6 +24,7 @@ export function checkEnvironment(config: EnvironmentConfig): FieldProblem[] {
     ...checkRecoveryNames(config),
     ...checkLogGroups(config),
     ...checkProfile(config),
+    ...checkSmsPrices(config),
     ...checkThresholds(config),
   ];
 }
@@ -71,4 +74,31 @@ function checkProfile(config: EnvironmentConfig): FieldProblem[] {
     ];
   }
   return [];
+}
+
+/** SMS is never free and its price varies by country: every SMS page must be priced before deploy. */
+function checkSmsPrices(config: EnvironmentConfig): FieldProblem[] {
+  const prices = config.paging.smsPrices;
+  const problems: FieldProblem[] = [];
+  const first = new Map<string, number>();
+  prices.forEach((price, index) => {
+    const earlier = first.get(price.prefix);
+    if (earlier === undefined) first.set(price.prefix, index);
+    else {
+      problems.push({
+        path: `paging.smsPrices.${index}.prefix`,
+        message: `${price.prefix} is already priced at paging.smsPrices.${earlier}; give each calling code one price`,
+      });
+    }
+  });
+  for (const severity of SEVERITIES) {
+    config.paging[severity].forEach((subscription, index) => {
+      if (subscription.type !== 'sms' || smsPriceFor(subscription.number, prices)) return;
+      problems.push({
+        path: `paging.${severity}.${index}.number`,
+        message: `no SMS price for ${subscription.number}: SMS is never free and its price depends on the country, so add paging.smsPrices with its calling code (+82 for Korea), the USD per message from ${SMS_PRICING_PAGE} and where you read it`,
+      });
+    });
+  }
+  return problems;
 }

@@ -2,6 +2,8 @@
  * Facts a stack writes into its template's Metadata for the guard: things CloudFormation resources
  * do not show, such as the custom metrics the application publishes.
  */
+import type { SmsPrice } from '../config/sections/paging';
+
 export const FACTS_KEY = 'OpsStack';
 
 export interface CustomMetricFact {
@@ -50,6 +52,8 @@ export interface EnvironmentFacts {
   readonly appLogIngestGbPerMonth?: number;
   /** Messages a month published to each severity topic (an estimate). @default - none */
   readonly topicMessagesPerMonth?: Readonly<Record<string, number>>;
+  /** `paging.smsPrices`: what an SMS page costs by calling code. @default - none: SMS is unpriced */
+  readonly smsPrices?: readonly SmsPrice[];
   /** @default - no cost report */
   readonly costReport?: CostReportFact;
   /** Step Functions state transitions one run of each workflow takes, and runs a month. @default - none */

@@ -4,6 +4,7 @@
  * reads CloudFormation JSON and the facts the stack writes into its Metadata.
  */
 import { type AlarmMetricCount, countAlarmMetrics, isAlarmResource } from '../catalog/alarm-metrics';
+import { type SmsPrice, smsPriceFor } from '../config/sections/paging';
 import { countDashboardMetrics, dashboardBodyText } from './dashboard-metrics';
 import { type CustomMetricFact, type EnvironmentFacts, FACTS_KEY } from './facts';
 import { invocationsPerMonth } from './schedules';
@@ -56,10 +57,12 @@ export interface AppLogUsage {
   readonly configuredGbPerMonth?: number;
 }
 
-/** SMS deliveries a month to one destination country (E.164 calling code). */
+/** SMS deliveries a month to one number, at the price the environment's config gives its calling code. */
 export interface SmsUsage {
-  readonly country: string;
+  readonly number: string;
   readonly messages: number;
+  /** `paging.smsPrices` entry for the number. @default - none configured: the line is unpriced */
+  readonly price?: SmsPrice;
 }
 
 /**
@@ -187,7 +190,11 @@ export function inventoryOf(members: AccountMembers['members']): AccountInventor
       const n = severity ? (messages[severity] ?? 0) : 0;
       const protocol = p.Protocol === 'https' ? 'http' : (p.Protocol ?? 'unknown');
       snsDeliveries[protocol] = (snsDeliveries[protocol] ?? 0) + n;
-      if (p.Protocol === 'sms') sms.push({ country: countryOf(String(p.Endpoint)), messages: n });
+      if (p.Protocol === 'sms') {
+        const number = String(p.Endpoint);
+        const price = smsPriceFor(number, facts.smsPrices ?? []);
+        sms.push({ number, messages: n, ...(price ? { price } : {}) });
+      }
     }
     appLogs.push({
       environment: facts.environment,
@@ -387,17 +394,4 @@ function appLogRetentions(resources: readonly [string, Resource][]): number[] {
     .map(([, r]) => r.Properties as { LogGroupName?: unknown; RetentionInDays?: unknown })
     .filter((p) => typeof p.LogGroupName === 'string' && typeof p.RetentionInDays === 'number')
     .map((p) => p.RetentionInDays as number);
-}
-
-/** E.164 calling codes of the destinations the price table may know; others are named by code. */
-const CALLING_CODES: readonly (readonly [string, string])[] = [
-  ['+82', 'KR'],
-  ['+81', 'JP'],
-  ['+1', 'US'],
-];
-
-function countryOf(phone: string): string {
-  return (
-    CALLING_CODES.find(([code]) => phone.startsWith(code))?.[1] ?? `calling code of ${phone.slice(0, 4)}`
-  );
 }

@@ -163,16 +163,10 @@ function logLines(inventory: AccountInventory, regionPrices: RegionPrices, price
   ];
 }
 
-/** SNS: publishes and deliveries beyond the free ones; SMS never free, and not priced here. */
+/** SNS: publishes and deliveries beyond the free ones; SMS never free, at the configured prices. */
 function snsLines(inventory: AccountInventory, regionPrices: RegionPrices, prices: PriceTable): CostLine[] {
   const free = prices.freeTier;
   const d = inventory.snsDeliveries;
-  const smsMessages = inventory.sms.reduce((sum, s) => sum + s.messages, 0);
-  const countries = [...new Set(inventory.sms.map((s) => s.country))].sort();
-  const known = prices.sms.pricePerMessageUsd as Readonly<Record<string, number>>;
-  const priced = inventory.sms.filter((s) => known[s.country] !== undefined);
-  const smsUsd = roundCents(priced.reduce((sum, s) => sum + s.messages * (known[s.country] ?? 0), 0));
-  const unpriced = countries.filter((c) => known[c] === undefined);
   return [
     costLine(
       'SNS publishes',
@@ -193,19 +187,52 @@ function snsLines(inventory: AccountInventory, regionPrices: RegionPrices, price
       free.snsHttpDeliveries,
       regionPrices.snsHttpPerMillionDeliveries / 1e6,
     ),
-    {
-      item: 'SNS SMS messages',
-      quantity: smsMessages,
+    smsLine(inventory, prices),
+  ];
+}
+
+/**
+ * SMS has no free tier (prices.json `sms.note`) and AWS prices it per destination country, so each
+ * number is priced at the `paging.smsPrices` entry of its calling code; a number without one is
+ * shown unpriced (the config check refuses it before synth).
+ */
+function smsLine(inventory: AccountInventory, prices: PriceTable): CostLine {
+  const sms = inventory.sms;
+  const messages = sms.reduce((sum, s) => sum + s.messages, 0);
+  const item = 'SNS SMS messages';
+  if (messages === 0) {
+    return {
+      item,
+      quantity: 0,
       free: 0,
       unitPriceUsd: 0,
-      monthlyUsd: smsUsd,
-      ...(unpriced.length > 0 ? { unitPriceUnknown: true } : {}),
-      note:
-        smsMessages === 0
-          ? 'no SMS subscription (SMS is never free)'
-          : `to ${countries.join(', ')}; ${unpriced.length > 0 ? `no citable price for ${unpriced.join(', ')}: ${prices.sms.note}` : 'priced per country'}`,
-    },
-  ];
+      monthlyUsd: 0,
+      note: 'no SMS subscription (SMS is never free)',
+    };
+  }
+  const unpriced = sms.filter((s) => s.price === undefined).map((s) => s.number);
+  const usd = roundCents(sms.reduce((sum, s) => sum + s.messages * (s.price?.usdPerMessage ?? 0), 0));
+  const unitPrices = [...new Set(sms.flatMap((s) => (s.price ? [s.price.usdPerMessage] : [])))];
+  const priced = [
+    ...new Map(sms.flatMap((s) => (s.price ? [[s.price.prefix, s.price] as const] : []))).values(),
+  ]
+    .map((p) => `${p.prefix} at $${p.usdPerMessage} (${p.source})`)
+    .join('; ');
+  return {
+    item,
+    quantity: messages,
+    free: 0,
+    // One unit price when every number shares it; otherwise the note gives each.
+    unitPriceUsd: unitPrices.length === 1 && unpriced.length === 0 ? (unitPrices[0] ?? 0) : 0,
+    monthlyUsd: usd,
+    ...(unpriced.length > 0 ? { unitPriceUnknown: true } : {}),
+    note: [
+      priced === '' ? '' : `priced by paging.smsPrices: ${priced}`,
+      unpriced.length === 0 ? '' : `no price for ${unpriced.join(', ')}: ${prices.sms.note}`,
+    ]
+      .filter((part) => part !== '')
+      .join('; '),
+  };
 }
 
 /** Cost Explorer requests of the cost report: priced when on, and what turning it on would cost. */

@@ -70,6 +70,54 @@ describe('environment config validation', () => {
       'paging.P0.0.number: expected an E.164 phone number',
     ],
     [
+      'sms without a price',
+      withKey(['paging', 'P0'], [{ type: 'sms', number: '+821012345678' }]),
+      'paging.P0.0.number: no SMS price for +821012345678: SMS is never free and its price depends on the country, so add paging.smsPrices with its calling code (+82 for Korea), the USD per message from https://aws.amazon.com/end-user-messaging/pricing/ and where you read it',
+    ],
+    [
+      'sms priced for another country only',
+      {
+        ...valid(),
+        paging: {
+          P3: [
+            { type: 'email', address: 'team@example.com' },
+            { type: 'sms', number: '+821012345678' },
+          ],
+          smsPrices: [{ prefix: '+81', usdPerMessage: 0.07, source: 'pricing page, 2026-12-01' }],
+        },
+      },
+      'paging.P3.1.number: no SMS price for +821012345678',
+    ],
+    [
+      'sms price twice for one calling code',
+      withKey(
+        ['paging', 'smsPrices'],
+        [
+          { prefix: '+82', usdPerMessage: 0.02, source: 'pricing page, 2026-12-01' },
+          { prefix: '+82', usdPerMessage: 0.03, source: 'pricing page, 2026-12-02' },
+        ],
+      ),
+      'paging.smsPrices.1.prefix: +82 is already priced at paging.smsPrices.0; give each calling code one price',
+    ],
+    [
+      'sms price in won',
+      withKey(
+        ['paging', 'smsPrices'],
+        [{ prefix: '+82', usdPerMessage: 30, source: 'pricing page, 2026-12-01' }],
+      ),
+      'paging.smsPrices.0.usdPerMessage: expected USD per message, at most 5 (is this a price in another currency?)',
+    ],
+    [
+      'sms price with a bare calling code',
+      withKey(['paging', 'smsPrices'], [{ prefix: '82', usdPerMessage: 0.02, source: 'web' }]),
+      'paging.smsPrices.0.prefix: expected a calling code such as +82',
+    ],
+    [
+      'sms price without where it was read',
+      withKey(['paging', 'smsPrices'], [{ prefix: '+82', usdPerMessage: 0.02, source: 'web' }]),
+      'paging.smsPrices.0.source: say where and when the price was read (at least 10 characters)',
+    ],
+    [
       'unknown subscription type',
       withKey(['paging', 'P2'], [{ type: 'pager' }]),
       'paging.P2.0.type: expected a subscription with type email, sms, https or chat (got "pager")',

@@ -437,14 +437,56 @@ describe('SNS deliveries, SMS, Secrets Manager and alarm mute rules', () => {
     );
   });
 
-  it('SMS is never free: a Korean number is counted, shown without a citable price and refused in free', () => {
+  it('SMS is never free: a number without a configured price is counted, shown unpriced and refused in free', () => {
     const { lines, report } = cost(withMessages(0), resources({ S: sub('P0', 'sms', '+821012345678') }));
-    expect(lines['SNS SMS messages']).toMatchObject({ quantity: 10, unitPriceUnknown: true });
-    expect(lines['SNS SMS messages']?.note).toMatch(/^to KR; no citable price for KR: /);
+    expect(lines['SNS SMS messages']).toMatchObject({ quantity: 10, unitPriceUnknown: true, monthlyUsd: 0 });
+    expect(lines['SNS SMS messages']?.note).toMatch(/^no price for \+821012345678: SMS has no free tier/);
     expect(
       report.accounts[0]?.violations.some((v) => v.startsWith('SNS SMS messages: 10 exceeds the free 0')),
     ).toBe(true);
     expect(formatFreeTierReport(report)).toMatch(/SNS SMS messages\s+10\s+0\s+unknown/);
+  });
+
+  const smsPrices = [
+    { prefix: '+82', usdPerMessage: 0.0321, source: 'a test price, not read from AWS' },
+    { prefix: '+1', usdPerMessage: 0.0089, source: 'a test price, not read from AWS' },
+    { prefix: '+1242', usdPerMessage: 0.25, source: 'a test price, not read from AWS' },
+  ];
+
+  it('each SMS number is priced at its longest configured calling code, per message, with no free messages', () => {
+    const f = { ...withMessages(3, 'standard'), smsPrices };
+    const { lines, report } = cost(
+      f,
+      resources({
+        K: sub('P0', 'sms', '+821012345678'),
+        U: sub('P0', 'sms', '+12025550100'),
+        B: sub('P3', 'sms', '+12425550100'),
+      }),
+    );
+    // 10 P0 pages to Korea at 0.0321 and to the US at 0.0089, 3 P3 pages to the Bahamas (+1 242) at 0.25.
+    expect(lines['SNS SMS messages']).toMatchObject({
+      quantity: 23,
+      free: 0,
+      monthlyUsd: 1.16,
+      unitPriceUsd: 0,
+    });
+    expect(lines['SNS SMS messages']?.unitPriceUnknown).toBeUndefined();
+    expect(lines['SNS SMS messages']?.note).toBe(
+      'priced by paging.smsPrices: +82 at $0.0321 (a test price, not read from AWS); +1 at $0.0089 (a test price, not read from AWS); +1242 at $0.25 (a test price, not read from AWS)',
+    );
+    expect(report.accounts[0]?.monthlyUsd).toBeGreaterThanOrEqual(1.16);
+  });
+
+  it('one calling code gives the SMS line its unit price; in free a priced SMS is still refused', () => {
+    const { lines, report } = cost(
+      { ...withMessages(0), smsPrices },
+      resources({ K: sub('P0', 'sms', '+821012345678') }),
+    );
+    expect(lines['SNS SMS messages']).toMatchObject({ quantity: 10, unitPriceUsd: 0.0321, monthlyUsd: 0.32 });
+    expect(report.ok).toBe(false);
+    expect(report.accounts[0]?.violations.join('\n')).toMatch(
+      /SNS SMS messages: 10 exceeds the free 0 \(\$0\.32\/month\)/,
+    );
   });
 
   it('a Secrets Manager secret in a template costs $0.40 a month', () => {

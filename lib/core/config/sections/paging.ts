@@ -39,6 +39,34 @@ export const subscription = z.discriminatedUnion(
   { error: 'expected a subscription with type email, sms, https or chat' },
 );
 
+/** Where AWS publishes the SMS prices: per destination country, changed regularly, never free. */
+export const SMS_PRICING_PAGE = 'https://aws.amazon.com/end-user-messaging/pricing/';
+
+/**
+ * An SMS price the team looked up. AWS gives no stable per-country figure to check in (the page
+ * lists prices by country and origination identity and changes them regularly), so the config
+ * carries the price it was deployed with and the guard prices every SMS page with it.
+ */
+export const smsPrice = z
+  .strictObject({
+    prefix: z
+      .string()
+      .regex(/^\+[1-9]\d{0,3}$/, { error: 'expected a calling code such as +82' })
+      .describe('Calling code (E.164 prefix) of the numbers this price is for, such as +82.'),
+    usdPerMessage: z
+      .number()
+      .positive()
+      .max(5, { error: 'expected USD per message, at most 5 (is this a price in another currency?)' })
+      .describe(
+        'USD per page as it arrives: the price per message part times the parts of one page (SNS sends more than 140 bytes as several parts, each billed).',
+      ),
+    source: z
+      .string()
+      .min(10, { error: 'say where and when the price was read (at least 10 characters)' })
+      .describe(`Where and when the price was read, such as "${SMS_PRICING_PAGE}, 2026-12-01".`),
+  })
+  .describe('A price per SMS page to the numbers under one calling code.');
+
 export const pagingSection = z
   .strictObject({
     P0: z
@@ -98,6 +126,12 @@ export const pagingSection = z
       .describe(
         'Severities that reach nobody on purpose, each with the reason; synth refuses any other severity that something publishes to but nobody receives. @default - none',
       ),
+    smsPrices: z
+      .array(smsPrice)
+      .default([])
+      .describe(
+        `Prices of SMS pages by calling code, read from ${SMS_PRICING_PAGE}; every SMS subscription needs one, so the cost report prices it. @default - none: SMS subscriptions are refused`,
+      ),
     maintenance: maintenanceSection,
     encryptTopics: z
       .boolean()
@@ -110,3 +144,14 @@ export const pagingSection = z
   .describe('Subscriptions per severity (seed 002 s4.2). @default - topics without subscriptions');
 
 export type Subscription = z.output<typeof subscription>;
+export type SmsPrice = z.output<typeof smsPrice>;
+
+/** The configured price for an SMS number: the longest calling code it starts with. */
+export function smsPriceFor(number: string, prices: readonly SmsPrice[]): SmsPrice | undefined {
+  return prices
+    .filter((p) => number.startsWith(p.prefix))
+    .reduce<SmsPrice | undefined>(
+      (best, p) => (best && best.prefix.length >= p.prefix.length ? best : p),
+      undefined,
+    );
+}
