@@ -63,7 +63,10 @@ export function burnRateThresholdPercent(objectivePercent: number, burnRate: num
 
 /** Minutes until the error budget of a 30-day window is gone at a constant error ratio. */
 export function minutesToExhaustBudget(objectivePercent: number, errorRatioPercent: number): number {
-  if (errorRatioPercent <= 0) return Number.POSITIVE_INFINITY;
+  if (errorRatioPercent < 0) {
+    throw new RangeError(`error ratio must be at least 0 percent, got ${errorRatioPercent}`);
+  }
+  // No errors spend no budget: x / 0 is Infinity.
   return (30 * 24 * 60 * errorBudgetPercent(objectivePercent)) / errorRatioPercent;
 }
 
@@ -87,6 +90,5 @@ function roundTo(value: number, decimals: number): number {
 }
 
 function roundSignificant(value: number, digits: number): number {
-  if (value === 0) return 0;
   return Number(value.toPrecision(digits));
 }

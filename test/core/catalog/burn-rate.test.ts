@@ -69,7 +69,7 @@ describe('burn-rate boundaries', () => {
   it('exhaustion time scales inversely with the error ratio', () => {
     expect(minutesToExhaustBudget(99.9, 0.1)).toBe(43_200);
     expect(minutesToExhaustBudget(99.5, 5)).toBe(4320);
-    expect(minutesToExhaustBudget(99.5, -1)).toBe(Number.POSITIVE_INFINITY);
+    expect(() => minutesToExhaustBudget(99.5, -0.01)).toThrowError(/at least 0 percent, got -0.01/);
   });
 
   it('a zero burn rate gives a zero threshold', () => {
