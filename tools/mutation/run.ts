@@ -159,14 +159,18 @@ function main(): void {
         ...base,
         ...(concurrency === undefined ? {} : { concurrency }),
         mutate: files,
-        testFiles: module.tests,
         jsonReporter: { fileName: reportPath },
       }),
     );
     const run = spawnSync(join(root, 'node_modules', '.bin', 'stryker'), ['run', configPath], {
       cwd: root,
       stdio: 'inherit',
-      env: { ...process.env, POWERTOOLS_LOG_LEVEL: 'SILENT' },
+      // The module's tests, read by vitest.mutation.config.mts (why not Stryker's testFiles: there).
+      env: {
+        ...process.env,
+        POWERTOOLS_LOG_LEVEL: 'SILENT',
+        OPS_STACK_MUTATION_TESTS: JSON.stringify(module.tests),
+      },
     });
     if (run.status !== 0 || !existsSync(reportPath)) {
       rows.push(`| ${name} | stryker failed (exit ${run.status}) | | |`);
