@@ -165,7 +165,7 @@ function main(): void {
     const run = spawnSync(join(root, 'node_modules', '.bin', 'stryker'), ['run', configPath], {
       cwd: root,
       stdio: 'inherit',
-      // The module's tests, read by vitest.mutation.config.mts (why not Stryker's testFiles: there).
+      // The module's tests, read by vitest.config.mts (why not Stryker's testFiles: there).
       env: {
         ...process.env,
         POWERTOOLS_LOG_LEVEL: 'SILENT',
