@@ -212,7 +212,7 @@ function smsLine(inventory: AccountInventory, prices: PriceTable): CostLine {
   }
   const unpriced = sms.filter((s) => s.price === undefined).map((s) => s.number);
   const usd = roundCents(sms.reduce((sum, s) => sum + s.messages * (s.price?.usdPerMessage ?? 0), 0));
-  const unitPrices = [...new Set(sms.flatMap((s) => (s.price ? [s.price.usdPerMessage] : [])))];
+  const unitPrices = [...new Set(sms.map((s) => s.price?.usdPerMessage))];
   const priced = [
     ...new Map(sms.flatMap((s) => (s.price ? [[s.price.prefix, s.price] as const] : []))).values(),
   ]
@@ -222,8 +222,8 @@ function smsLine(inventory: AccountInventory, prices: PriceTable): CostLine {
     item,
     quantity: messages,
     free: 0,
-    // One unit price when every number shares it; otherwise the note gives each.
-    unitPriceUsd: unitPrices.length === 1 && unpriced.length === 0 ? (unitPrices[0] ?? 0) : 0,
+    // One unit price when every number shares it (an unpriced number shares none); otherwise the note gives each.
+    unitPriceUsd: unitPrices.length === 1 ? (unitPrices[0] ?? 0) : 0,
     monthlyUsd: usd,
     ...(unpriced.length > 0 ? { unitPriceUnknown: true } : {}),
     note: [
@@ -258,13 +258,13 @@ export function pricesFor(
   const table = prices.regions as Record<string, RegionPrices>;
   const known = regions.filter((r) => r in table);
   const unknown = regions.filter((r) => !(r in table));
-  const candidates = (known.length > 0 ? known : [prices.defaultRegion]).map((r) => table[r] as RegionPrices);
-  const regionPrices = candidates.reduce((a, b) => (b.logsIngestPerGb > a.logsIngestPerGb ? b : a));
-  const note =
-    unknown.length > 0
-      ? `no prices for ${unknown.join(', ')} in the table; priced as ${known[0] ?? prices.defaultRegion}`
-      : undefined;
-  return note ? { regionPrices, note } : { regionPrices };
+  const priceOf = (region: string) => table[region] as RegionPrices;
+  const dearest = (known.length > 0 ? known : [prices.defaultRegion]).reduce((a, b) =>
+    priceOf(b).logsIngestPerGb > priceOf(a).logsIngestPerGb ? b : a,
+  );
+  const regionPrices = priceOf(dearest);
+  if (unknown.length === 0) return { regionPrices };
+  return { regionPrices, note: `no prices for ${unknown.join(', ')} in the table; priced as ${dearest}` };
 }
 
 export function roundCents(value: number): number {
