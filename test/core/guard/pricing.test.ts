@@ -6,47 +6,15 @@
 import { describe, expect, it } from 'vitest';
 import type { AccountInventory } from '../../../lib/core/guard/inventory';
 import { type CostLine, PRICES, priceInventory, pricesFor } from '../../../lib/core/guard/pricing';
+import { alarmUsage, customMetric, emptyInventory as inventory } from '../../helpers/guard';
 
 const SMS_SOURCE = 'a test price, not read from AWS';
-
-function inventory(overrides: Partial<AccountInventory> = {}): AccountInventory {
-  return {
-    alarms: [],
-    customMetrics: [],
-    dashboards: [],
-    logGroupsWithoutRetention: [],
-    schedules: [],
-    lambdaRequests: 0,
-    lambdaGbSeconds: 0,
-    stepFunctionsTransitions: 0,
-    workflowRuns: [],
-    functionLogs: [],
-    appLogs: [],
-    snsPublishes: 0,
-    snsDeliveries: {},
-    sms: [],
-    secrets: [],
-    muteRules: [],
-    costReportRuns: 0,
-    costExplorerRequests: 0,
-    costExplorerRequestsIfOn: 0,
-    ...overrides,
-  };
-}
 
 const virginia = PRICES.regions['us-east-1'];
 
 function lines(overrides: Partial<AccountInventory> = {}, region = virginia): Record<string, CostLine> {
   return Object.fromEntries(priceInventory(inventory(overrides), region, PRICES).map((l) => [l.item, l]));
 }
-
-const metric = (name: string) => ({
-  stack: 'S',
-  namespace: 'Ticketing/prod',
-  name,
-  dimensions: {},
-  source: 'application' as const,
-});
 
 describe('priceInventory: every line, in the report order', () => {
   it('an empty account has every line, each at $0.00, in a fixed order', () => {
@@ -76,19 +44,10 @@ describe('priceInventory: every line, in the report order', () => {
   });
 
   it('alarms, metrics and dashboards beyond the free ones at the CloudWatch unit prices', () => {
-    const alarm = (standard: number, highResolution: number, composite: number) => ({
-      stack: 'S',
-      logicalId: `A${standard}${highResolution}${composite}`,
-      name: 'a',
-      standard,
-      highResolution,
-      anomalyDetectionAlarms: 0,
-      composite,
-    });
     const l = lines({
-      alarms: [alarm(8, 1, 0), alarm(5, 1, 1)],
+      alarms: [alarmUsage('a', 8, 1, 0), alarmUsage('b', 5, 1, 1)],
       // 12 distinct metrics; the repeated one counts once.
-      customMetrics: [...Array.from({ length: 12 }, (_, i) => metric(`m${i}`)), metric('m0')],
+      customMetrics: [...Array.from({ length: 12 }, (_, i) => customMetric(`m${i}`)), customMetric('m0')],
       dashboards: [1, 2, 3, 4].map((n) => ({ stack: 'S', logicalId: `D${n}`, metrics: 10 })),
     });
     expect(l['standard alarm metrics']).toMatchObject({ quantity: 13, free: 10, monthlyUsd: 0.3 });

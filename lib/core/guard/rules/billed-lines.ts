@@ -26,5 +26,5 @@ export const billedLinesRule: FreeTierRule = ({ cost }) =>
     )
     .map(
       (c) =>
-        `${c.item}: ${c.quantity.toLocaleString('en-US')} exceeds the free ${c.free.toLocaleString('en-US')} ($${c.monthlyUsd.toFixed(2)}/month)${REMEDY[c.item] ? `; ${REMEDY[c.item]}` : ''}`,
+        `${c.item}: ${c.quantity.toLocaleString('en-US')} exceeds the free ${c.free.toLocaleString('en-US')} (${c.unitPriceUnknown ? 'price unknown' : `$${c.monthlyUsd.toFixed(2)}/month`})${REMEDY[c.item] ? `; ${REMEDY[c.item]}` : ''}`,
     );
