@@ -79,7 +79,11 @@ export const MODULES: Readonly<Record<string, MutationModule>> = {
     tests: ['test/core/config/**/*.test.ts', 'test/core/environments/bad-configs.test.ts'],
   },
   'environments/checks': {
-    mutate: ['lib/core/environments/thresholds.ts', 'lib/core/environments/account-checks.ts'],
+    mutate: [
+      'lib/core/environments/checks.ts',
+      'lib/core/environments/thresholds.ts',
+      'lib/core/environments/account-checks.ts',
+    ],
     tests: ['test/core/environments/**/*.test.ts'],
   },
   'catalog/burn-rate': {

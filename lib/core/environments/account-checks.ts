@@ -82,7 +82,7 @@ function checkFamilies(envs: readonly LoadedEnvironment[]): CrossFileProblem[] {
         });
       }
     }
-    if (free.length < 2) continue;
+    // One free environment alone cannot overspend: the schema caps each share at the allowance.
     for (const key of Object.keys(FREE_ALLOWANCES) as (keyof typeof FREE_ALLOWANCES)[]) {
       const allowance = FREE_ALLOWANCES[key];
       const total = free.reduce((sum, e) => sum + e.config.freeTier[key], 0);

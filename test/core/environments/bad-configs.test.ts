@@ -638,6 +638,25 @@ const cases: BadConfig[] = [
     fragment: 'name different payers (999999999999, 888888888888)',
   },
   {
+    name: 'one account, a payer named in one file only',
+    files: {
+      'a.yaml': prod({
+        'billing.payerAccount': '999999999999',
+        'freeTier.alarmMetricShare': 5,
+        'freeTier.customMetricShare': 5,
+        'freeTier.dashboardShare': 1,
+      }),
+      'b.yaml': neighbour({
+        'freeTier.alarmMetricShare': 5,
+        'freeTier.customMetricShare': 5,
+        'freeTier.dashboardShare': 1,
+      }),
+    },
+    env: 'a',
+    path: 'billing.payerAccount',
+    fragment: 'environments a, b share account 222222222222 but name different payers (999999999999, (none))',
+  },
+  {
     name: 'invalid unselected file',
     files: { 'a.yaml': prod(), 'b.yaml': neighbour({ account: '333333333333', region: 'us-east-7' }) },
     env: 'a',

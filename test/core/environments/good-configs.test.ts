@@ -105,6 +105,25 @@ describe('valid configs load', () => {
     const [a] = load({ 'a.yaml': prod(), 'b.yaml': neighbour({ account: '333333333333' }) }, 'a');
     expect(a && billingFamilyOf(a)).toEqual({ id: 'account:222222222222', label: 'account 222222222222' });
   });
+
+  it('two accounts, each with its own payer: each account names one payer', () => {
+    const loaded = load(
+      {
+        'a.yaml': prod({ 'billing.payerAccount': '999999999999' }),
+        'b.yaml': neighbour({ account: '333333333333', 'billing.payerAccount': '888888888888' }),
+      },
+      'a,b',
+    );
+    expect(loaded.map((c) => billingFamilyOf(c).id)).toEqual(['org:999999999999', 'org:888888888888']);
+  });
+
+  it('standard environments sharing an account need no mixedProfiles: nothing there is promised free', () => {
+    const loaded = load(
+      { 'a.yaml': prod({ profile: 'standard' }), 'b.yaml': neighbour({ profile: 'standard' }) },
+      'a,b',
+    );
+    expect(loaded.map((c) => c.profile)).toEqual(['standard', 'standard']);
+  });
 });
 
 describe('rules that mirror other modules', () => {
