@@ -317,7 +317,7 @@ function retentionManaged(functionId: string, resources: readonly [string, Resou
   return resources.some(
     ([, r]) =>
       r.Type === 'Custom::LogRetention' &&
-      JSON.stringify((r.Properties as { LogGroupName?: unknown })?.LogGroupName).includes(ref),
+      JSON.stringify((r.Properties as { LogGroupName?: unknown }).LogGroupName).includes(ref),
   );
 }
 
