@@ -27,6 +27,12 @@ interface BadConfig {
 }
 
 const id = (n: number) => `t${'a'.repeat(n - 1)}`;
+/** Half of an account's free allowances, so two environments can share one account within them. */
+const HALF_SHARES = {
+  'freeTier.alarmMetricShare': 5,
+  'freeTier.customMetricShare': 5,
+  'freeTier.dashboardShare': 1,
+};
 const schedule = (expression: string) => prod({ 'budget.reportSchedule': expression });
 const threshold = (signal: string, value: unknown) => prod({ thresholds: { [signal]: value } });
 const switchTo = (s: Raw) => prod({ 'recovery.switch': s });
@@ -622,15 +628,11 @@ const cases: BadConfig[] = [
     files: {
       'a.yaml': prod({
         'billing.payerAccount': '999999999999',
-        'freeTier.alarmMetricShare': 5,
-        'freeTier.customMetricShare': 5,
-        'freeTier.dashboardShare': 1,
+        ...HALF_SHARES,
       }),
       'b.yaml': neighbour({
         'billing.payerAccount': '888888888888',
-        'freeTier.alarmMetricShare': 5,
-        'freeTier.customMetricShare': 5,
-        'freeTier.dashboardShare': 1,
+        ...HALF_SHARES,
       }),
     },
     env: 'a',
@@ -642,14 +644,10 @@ const cases: BadConfig[] = [
     files: {
       'a.yaml': prod({
         'billing.payerAccount': '999999999999',
-        'freeTier.alarmMetricShare': 5,
-        'freeTier.customMetricShare': 5,
-        'freeTier.dashboardShare': 1,
+        ...HALF_SHARES,
       }),
       'b.yaml': neighbour({
-        'freeTier.alarmMetricShare': 5,
-        'freeTier.customMetricShare': 5,
-        'freeTier.dashboardShare': 1,
+        ...HALF_SHARES,
       }),
     },
     env: 'a',
@@ -668,15 +666,11 @@ const cases: BadConfig[] = [
     name: 'one log group in two environments',
     files: {
       'a.yaml': prod({
-        'freeTier.alarmMetricShare': 5,
-        'freeTier.customMetricShare': 5,
-        'freeTier.dashboardShare': 1,
+        ...HALF_SHARES,
       }),
       'b.yaml': neighbour({
         'app.logGroups': [{ name: '/ticketing/prod/app' }],
-        'freeTier.alarmMetricShare': 5,
-        'freeTier.customMetricShare': 5,
-        'freeTier.dashboardShare': 1,
+        ...HALF_SHARES,
       }),
     },
     env: 'a',

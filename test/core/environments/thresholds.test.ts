@@ -13,29 +13,22 @@ const always = (t: string, op: string, what = 'a percentage (0-100)') =>
   `value ${op} ${t} is always true for ${what}: the alarm would always be in ALARM`;
 
 describe('thresholdRangeProblem: a percentage, 0 to 100, at both ends of each comparison', () => {
-  it.each([
+  // Per comparison: two thresholds that fire and clear, one no value reaches, one every value reaches.
+  const ends = [
     // value >= t fires when t <= 100 and clears when t > 0.
-    ['GreaterThanOrEqualToThreshold', 100, undefined],
-    ['GreaterThanOrEqualToThreshold', 0.01, undefined],
-    ['GreaterThanOrEqualToThreshold', 100.5, never('100.5', '>=')],
-    ['GreaterThanOrEqualToThreshold', 0, always('0', '>=')],
+    ['GreaterThanOrEqualToThreshold', '>=', [100, 0.01], 100.5, 0],
     // value > t fires when t < 100 and clears when t >= 0.
-    ['GreaterThanThreshold', 99.9, undefined],
-    ['GreaterThanThreshold', 0, undefined],
-    ['GreaterThanThreshold', 100, never('100', '>')],
-    ['GreaterThanThreshold', -0.5, always('-0.5', '>')],
+    ['GreaterThanThreshold', '>', [99.9, 0], 100, -0.5],
     // value < t fires when t > 0 and clears when t <= 100.
-    ['LessThanThreshold', 0.1, undefined],
-    ['LessThanThreshold', 100, undefined],
-    ['LessThanThreshold', 0, never('0', '<')],
-    ['LessThanThreshold', 100.5, always('100.5', '<')],
+    ['LessThanThreshold', '<', [0.1, 100], 0, 100.5],
     // value <= t fires when t >= 0 and clears when t < 100.
-    ['LessThanOrEqualToThreshold', 0, undefined],
-    ['LessThanOrEqualToThreshold', 99.9, undefined],
-    ['LessThanOrEqualToThreshold', -0.5, never('-0.5', '<=')],
-    ['LessThanOrEqualToThreshold', 100, always('100', '<=')],
-  ] as const)('%s %s: %s', (comparison, threshold, expected) => {
-    expect(thresholdRangeProblem(threshold, '%', comparison)).toBe(expected);
+    ['LessThanOrEqualToThreshold', '<=', [0, 99.9], -0.5, 100],
+  ] as const;
+
+  it.each(ends)('%s (%s)', (comparison, op, fine, unreachable, certain) => {
+    for (const t of fine) expect(thresholdRangeProblem(t, '%', comparison)).toBeUndefined();
+    expect(thresholdRangeProblem(unreachable, '%', comparison)).toBe(never(String(unreachable), op));
+    expect(thresholdRangeProblem(certain, '%', comparison)).toBe(always(String(certain), op));
   });
 
   it('refuses a threshold that is not a finite number, naming the unit', () => {

@@ -224,6 +224,15 @@ describe('our functions’ log volume', () => {
     },
   });
 
+  /** A function's log row: invocations x bytes per invocation, in stack A. */
+  const logRow = (name: string, invocationsPerMonth: number, bytes: number, retentionDays: number) => ({
+    stack: 'A',
+    name,
+    invocationsPerMonth,
+    gbPerMonth: (invocationsPerMonth * bytes) / 1e9,
+    retentionDays,
+  });
+
   it('invocations are the Scheduler and EventBridge runs plus the event ones, kept for the log group’s retention', () => {
     const inv = inventory(logFacts, {
       Fn: serviceFn('ops-stack-health-probe', { LoggingConfig: { LogGroup: { Ref: 'L' } } }),
@@ -233,15 +242,7 @@ describe('our functions’ log volume', () => {
       E: rule({ EventPattern: { source: ['aws.health'] }, Targets: [{ Id: 't', Arn: getAtt('Fn') }] }),
     });
     // 43,800 + 730 scheduled + 200 event invocations of 1,000 bytes.
-    expect(inv.functionLogs).toEqual([
-      {
-        stack: 'A',
-        name: 'health-probe',
-        invocationsPerMonth: 44_730,
-        gbPerMonth: (44_730 * 1000) / 1e9,
-        retentionDays: 7,
-      },
-    ]);
+    expect(inv.functionLogs).toEqual([logRow('health-probe', 44_730, 1000, 7)]);
   });
 
   it('counts only functions named ops-stack-<name> that have a logs fact; without a log group of its own, 30 days', () => {
@@ -256,20 +257,8 @@ describe('our functions’ log volume', () => {
       NotAFunction: { ...serviceFn('ops-stack-health-probe'), Type: 'Custom::Probe' },
     });
     expect(inv.functionLogs).toEqual([
-      {
-        stack: 'A',
-        name: 'cost-report',
-        invocationsPerMonth: 10,
-        gbPerMonth: (10 * 2000) / 1e9,
-        retentionDays: 30,
-      },
-      {
-        stack: 'A',
-        name: 'health-probe',
-        invocationsPerMonth: 200,
-        gbPerMonth: (200 * 1000) / 1e9,
-        retentionDays: 30,
-      },
+      logRow('cost-report', 10, 2000, 30),
+      logRow('health-probe', 200, 1000, 30),
     ]);
   });
 
