@@ -36,19 +36,16 @@ interface FieldRule {
   readonly min: number;
   readonly max: number;
   readonly names?: readonly string[];
-  readonly question?: boolean;
 }
 
 const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
 const DAYS = ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'];
-const FIELDS: readonly FieldRule[] = [
-  { name: 'minutes', min: 0, max: 59 },
-  { name: 'hours', min: 0, max: 23 },
-  { name: 'day-of-month', min: 1, max: 31, question: true },
-  { name: 'month', min: 1, max: 12, names: MONTHS },
-  { name: 'day-of-week', min: 1, max: 7, names: DAYS, question: true },
-  { name: 'year', min: 1970, max: 2199 },
-];
+const MINUTES: FieldRule = { name: 'minutes', min: 0, max: 59 };
+const HOURS: FieldRule = { name: 'hours', min: 0, max: 23 };
+const DAY_OF_MONTH: FieldRule = { name: 'day-of-month', min: 1, max: 31 };
+const MONTH: FieldRule = { name: 'month', min: 1, max: 12, names: MONTHS };
+const DAY_OF_WEEK: FieldRule = { name: 'day-of-week', min: 1, max: 7, names: DAYS };
+const YEAR: FieldRule = { name: 'year', min: 1970, max: 2199 };
 
 class ScheduleError extends Error {}
 
@@ -63,12 +60,13 @@ export function parseSchedule(expression: string): Schedule | { readonly problem
 }
 
 function parse(expression: string): Schedule {
-  const call = /^(cron|rate|at)\((.*)\)$/.exec(expression);
+  // Every group of these patterns takes part in each match, so the groups are all strings.
+  const call = /^(cron|rate|at)\((.*)\)$/.exec(expression)?.slice(1) as [string, string] | undefined;
   if (!call)
     fail(
       'expected cron(minutes hours day-of-month month day-of-week year), rate(value unit) or at(yyyy-mm-ddThh:mm:ss)',
     );
-  const [, kind, body = ''] = call;
+  const [kind, body] = call;
   if (kind === 'rate') return parseRate(body.trim());
   if (kind === 'at') return parseAt(body.trim());
   return { kind: 'cron', fields: parseCron(body.trim()) };
@@ -77,9 +75,9 @@ function parse(expression: string): Schedule {
 const RATE_UNITS: Record<string, number> = { minute: 1, hour: 60, day: 1440 };
 
 function parseRate(body: string): Schedule {
-  const m = /^(\S+)\s+(\S+)$/.exec(body);
+  const m = /^(\S+)\s+(\S+)$/.exec(body)?.slice(1) as [string, string] | undefined;
   if (!m) fail(`rate(${body}): expected rate(value unit), such as rate(5 minutes)`);
-  const [, valueText = '', unit = ''] = m;
+  const [valueText, unit] = m;
   if (!/^\d+$/.test(valueText) || Number(valueText) < 1) {
     fail(`rate(${body}): the value must be a whole number of at least 1 (got ${valueText})`);
   }
@@ -108,26 +106,21 @@ function parseAt(body: string): Schedule {
     number,
     number,
   ];
+  // Date.UTC rolls an impossible part over (Feb 30 to Mar 2, 24:00 to the next day, years 0-99 to
+  // 1900-1999), so the time is real only if it reads back as written.
   const date = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
-  const real =
-    date.getUTCFullYear() === year &&
-    date.getUTCMonth() === month - 1 &&
-    date.getUTCDate() === day &&
-    hour < 24 &&
-    minute < 60 &&
-    second < 60;
-  if (!real) fail(`at(${body}): ${body} is not a real date and time`);
+  if (date.toISOString().slice(0, 19) !== body) fail(`at(${body}): ${body} is not a real date and time`);
   return { kind: 'at', time: body };
 }
 
 function parseCron(body: string): CronFields {
-  const parts = body.split(/\s+/).filter((p) => p !== '');
+  const parts: string[] = body.match(/\S+/g) ?? [];
   if (parts.length !== 6) {
     fail(
       `cron(${body}): expected six fields (minutes hours day-of-month month day-of-week year), got ${parts.length}${parts.length === 5 ? '; EventBridge adds a year field to Unix cron: append " *"' : ''}`,
     );
   }
-  const [minute = '', hour = '', dom = '', month = '', dow = '', year = ''] = parts;
+  const [minute, hour, dom, month, dow, year] = parts as [string, string, string, string, string, string];
   const where = `cron(${body})`;
   if ((dom === '?') === (dow === '?')) {
     fail(
@@ -135,56 +128,55 @@ function parseCron(body: string): CronFields {
     );
   }
   return {
-    minutes: values(minute, rule(0), where),
-    hours: values(hour, rule(1), where),
+    minutes: values(minute, MINUTES, where),
+    hours: values(hour, HOURS, where),
     daysOfMonth: dayOfMonth(dom, where),
-    months: values(month, rule(3), where),
+    months: values(month, MONTH, where),
     daysOfWeek: dayOfWeek(dow, where),
-    years: values(year, rule(5), where),
+    years: values(year, YEAR, where),
   };
 }
 
-function rule(index: number): FieldRule {
-  const r = FIELDS[index];
-  if (!r) throw new Error(`no cron field ${index}`);
-  return r;
+/** Whether the field, less its day and month names (JUL, WED), holds one of the special characters. */
+function hasSpecial(field: string, specials: RegExp): boolean {
+  return field.split(/[A-Z]{3}/i).some((rest) => specials.test(rest));
 }
 
 function dayOfMonth(field: string, where: string): CronFields['daysOfMonth'] {
   if (field === '?') return undefined;
   if (field === 'L') return 'last';
-  const weekday = /^(\d+)W$/.exec(field);
-  if (weekday) {
-    number(weekday[1] ?? '', rule(2), where);
+  const weekday = /^(\d+)W$/.exec(field)?.[1];
+  if (weekday !== undefined) {
+    number(weekday, DAY_OF_MONTH, where);
     return 'weekday';
   }
   if (/[LW#]/.test(field))
     fail(`${where}: day-of-month "${field}": L stands alone and W follows one day (such as 15W)`);
-  return values(field, rule(2), where);
+  return values(field, DAY_OF_MONTH, where);
 }
 
 function dayOfWeek(field: string, where: string): CronFields['daysOfWeek'] {
   if (field === '?') return undefined;
-  const r = rule(4);
+  const r = DAY_OF_WEEK;
   if (field.includes('#')) {
-    const nth = /^(\w+)#(\d)$/.exec(field);
+    const nth = /^(\w+)#(\d)$/.exec(field)?.slice(1) as [string, string] | undefined;
     if (!nth)
       fail(
         `${where}: day-of-week "${field}": # takes one day and its week of the month, such as 3#2 or TUE#2, and no list`,
       );
-    number(nth[1] ?? '', r, where);
-    const week = Number(nth[2]);
+    number(nth[0], r, where);
+    const week = Number(nth[1]);
     if (week < 1 || week > 5) fail(`${where}: day-of-week "${field}": the week after # must be 1-5`);
     return 'nth';
   }
   if (field === 'L') return 'last';
-  const last = /^(\w+)L$/.exec(field);
-  if (last) {
-    number(last[1] ?? '', r, where);
+  const last = /^(\w+)L$/.exec(field)?.[1];
+  if (last !== undefined) {
+    number(last, r, where);
     return 'last';
   }
   if (field.includes('/')) fail(`${where}: day-of-week "${field}": / is not allowed in day-of-week`);
-  if (/[LW]/.test(field.replace(/[A-Z]{3}/gi, '')))
+  if (hasSpecial(field, /[LW]/))
     fail(`${where}: day-of-week "${field}": L follows one day (such as 6L), W is day-of-month only`);
   return values(field, r, where);
 }
@@ -192,19 +184,19 @@ function dayOfWeek(field: string, where: string): CronFields['daysOfWeek'] {
 /** `*`, lists, ranges `a-b` and increments `a/n`, `*\/n`, `a-b/n`, expanded to the values matched. */
 function values(field: string, r: FieldRule, where: string): number[] {
   if (field === '?') fail(`${where}: ? is allowed only in day-of-month and day-of-week, not in ${r.name}`);
-  if (/[LW#]/.test(field.replace(/[A-Z]{3}/gi, '')))
-    fail(`${where}: ${r.name} "${field}": L, W and # are day wildcards`);
+  if (hasSpecial(field, /[LW#]/)) fail(`${where}: ${r.name} "${field}": L, W and # are day wildcards`);
   const matched = new Set<number>();
   for (const part of field.split(',')) {
     if (part === '') fail(`${where}: ${r.name} "${field}": empty list item`);
-    const [rangeText = '', stepText] = part.split('/');
-    if (part.split('/').length > 2) fail(`${where}: ${r.name} "${part}": one / at most`);
+    // split always gives a first piece.
+    const [rangeText, stepText, extraStep] = part.split('/') as [string, string?, string?];
+    if (extraStep !== undefined) fail(`${where}: ${r.name} "${part}": one / at most`);
     let [from, to] = [r.min, r.max];
     if (rangeText !== '*') {
-      const bounds = rangeText.split('-');
-      if (bounds.length > 2) fail(`${where}: ${r.name} "${part}": a range is two values, such as 1-5`);
-      from = number(bounds[0] ?? '', r, where);
-      to = bounds.length === 2 ? number(bounds[1] ?? '', r, where) : stepText === undefined ? from : r.max;
+      const [low, high, extraBound] = rangeText.split('-') as [string, string?, string?];
+      if (extraBound !== undefined) fail(`${where}: ${r.name} "${part}": a range is two values, such as 1-5`);
+      from = number(low, r, where);
+      to = high !== undefined ? number(high, r, where) : stepText === undefined ? from : r.max;
       if (to < from) fail(`${where}: ${r.name} "${part}": the range runs backwards`);
     }
     const step = stepText === undefined ? 1 : Number(stepText);
