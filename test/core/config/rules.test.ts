@@ -55,18 +55,6 @@ describe('EventBridge Scheduler expressions', () => {
     expect(parsed).toMatchObject({ kind: 'cron', fields: expected });
   });
 
-  // "Rate expressions reference": "If the value is equal to 1, then the unit must be singular."
-  it.each([
-    ['rate(1 minute)', 1],
-    ['rate(10 minutes)', 10],
-    ['rate(1 hour)', 60],
-    ['rate(2 hours)', 120],
-    ['rate(1 day)', 1440],
-    ['rate(7 days)', 10_080],
-  ])('reads %s as every %i minutes', (expression, minutes) => {
-    expect(parseSchedule(expression)).toEqual({ kind: 'rate', minutes });
-  });
-
   it('reads a one-time at() in the documented format', () => {
     expect(parseSchedule('at(2027-01-04T09:00:00)')).toEqual({ kind: 'at', time: '2027-01-04T09:00:00' });
     expect(parseSchedule('at(2028-02-29T00:00:00)')).toMatchObject({ kind: 'at' });
