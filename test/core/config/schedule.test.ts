@@ -163,6 +163,10 @@ describe('cron lists, ranges and increments', () => {
     ['0/5x', 'minutes "0/5x": the increment after / must be a whole number of at least 1'],
     ['x5', 'minutes "x5": expected 0-59'],
     ['5x', 'minutes "5x": expected 0-59'],
+    // A negative value or half a range is named whole, not as an empty value.
+    ['-1', 'minutes "-1": expected 0-59 or a range of two values, such as 1-5'],
+    ['5-', 'minutes "5-": expected 0-59 or a range of two values, such as 1-5'],
+    ['-5-10', 'minutes "-5-10": expected 0-59 or a range of two values, such as 1-5'],
   ])('refuses minutes %s', (field, message) => {
     const expression = `cron(${field} 0 1 * ? *)`;
     expect(problem(expression)).toBe(`${expression}: ${message}`);
