@@ -195,7 +195,9 @@ function values(field: string, r: FieldRule, where: string): number[] {
     if (rangeText !== '*') {
       // A leading or trailing hyphen is a negative value or half a range, not a value.
       if (rangeText.startsWith('-') || rangeText.endsWith('-')) {
-        fail(`${where}: ${r.name} "${part}": expected ${r.min}-${r.max} or a range of two values, such as 1-5`);
+        fail(
+          `${where}: ${r.name} "${part}": expected ${r.min}-${r.max} or a range of two values, such as 1-5`,
+        );
       }
       const [low, high, extraBound] = rangeText.split('-') as [string, string?, string?];
       if (extraBound !== undefined) fail(`${where}: ${r.name} "${part}": a range is two values, such as 1-5`);
