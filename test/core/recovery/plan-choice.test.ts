@@ -13,25 +13,12 @@ import {
   restoreRequest,
   type SourceSettings,
 } from '../../../lib/core/recovery/plan';
+import { bareSettings } from '../../helpers/recovery';
 
 const ID = 'ticketing-prod-db';
 const OWN = 'db-OWNRESOURCEID';
 const incident = newIncident(ID, '2026-11-22T11:00:00Z', 'RDS-EVENT-0031', '2026-11-22T11:00:30Z');
-const base: SourceSettings = {
-  instance: ID,
-  resourceId: OWN,
-  engine: 'mysql',
-  instanceClass: 'db.r6g.large',
-  securityGroupIds: ['sg-0a1b2c3d4e5f67890'],
-  multiAz: false,
-  deletionProtection: true,
-  performanceInsights: false,
-  publiclyAccessible: false,
-  copyTagsToSnapshot: true,
-  cloudwatchLogsExports: [],
-  tags: [],
-  capturedAt: '2026-11-22T03:00:00Z',
-};
+const base = bareSettings(ID, { resourceId: OWN, instanceClass: 'db.r6g.large' });
 const plan = (over: Partial<PlanInputs>, settings: SourceSettings = base) =>
   planRestore({ incident, captured: settings, retainedBackups: [], snapshots: [], ...over });
 const backup = (

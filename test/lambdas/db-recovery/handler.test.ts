@@ -12,6 +12,7 @@ import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { newIncident } from '../../../lib/core/recovery/incident';
+import { bareSettings } from '../../helpers/recovery';
 
 const rds = mockClient(RDSClient);
 const ssm = mockClient(SSMClient);
@@ -55,20 +56,7 @@ const state = {
   incident: newIncident('ticketing-dev-db', '2026-11-22T10:00:00Z', 'RDS-EVENT-0031', '2026-11-22T10:00:45Z'),
 };
 
-const settings = {
-  instance: 'ticketing-dev-db',
-  engine: 'mysql',
-  instanceClass: 'db.t3.medium',
-  securityGroupIds: [],
-  multiAz: false,
-  deletionProtection: true,
-  performanceInsights: false,
-  publiclyAccessible: false,
-  copyTagsToSnapshot: true,
-  cloudwatchLogsExports: [],
-  tags: [],
-  capturedAt: '2026-11-22T03:00:00Z',
-};
+const settings = bareSettings('ticketing-dev-db');
 const plan = {
   incidentId: 'ticketing-dev-db-2026112210',
   method: 'pitr-instance',
