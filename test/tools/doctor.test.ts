@@ -293,6 +293,7 @@ describe('npm run ops -- doctor', () => {
             { type: 'sms', number: '+819012345678' },
             { type: 'sms', number: '+819087654321' },
           ],
+          smsPrices: [{ prefix: '+81', usdPerMessage: 0.07, source: 'a test price, not read from AWS' }],
         },
       });
     const smsLine = async () =>

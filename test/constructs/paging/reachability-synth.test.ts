@@ -14,7 +14,11 @@ describe('synth refuses pages that reach nobody', () => {
       paging: { P1: [{ type: 'email', address: 'dev@example.com' }] },
     });
     const prod = configFrom('example-prod', {
-      paging: { ...pagingOf('example-prod'), P0: [{ type: 'sms', number: '+821000000000' }] },
+      paging: {
+        ...pagingOf('example-prod'),
+        P0: [{ type: 'sms', number: '+821000000000' }],
+        smsPrices: [{ prefix: '+82', usdPerMessage: 0.02, source: 'a test price, not read from AWS' }],
+      },
     });
     let error: unknown;
     try {
