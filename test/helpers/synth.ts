@@ -1,5 +1,6 @@
 /** Builds configs and stacks for tests, offline and without bundling. */
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
@@ -11,6 +12,18 @@ import type { OpsStack } from '../../lib/stacks/ops-stack';
 import { quietBundling } from '../../tools/cli/quiet-bundling';
 
 export const CONFIG_DIR = join(__dirname, '..', '..', 'config');
+
+/**
+ * A fresh directory with only the example configs: a team's own files in config/ (such as the
+ * prod.yaml `ops init` writes) must not change what the tests see.
+ */
+export function examplesOnlyDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'ops-examples-'));
+  for (const file of readdirSync(CONFIG_DIR).filter((f) => /^example-.*\.yaml$/.test(f))) {
+    copyFileSync(join(CONFIG_DIR, file), join(dir, file));
+  }
+  return dir;
+}
 
 export function exampleRaw(name: string): Record<string, unknown> {
   return parse(readFileSync(join(CONFIG_DIR, `${name}.yaml`), 'utf8')) as Record<string, unknown>;

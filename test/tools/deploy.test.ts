@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { type DeployDeps, runDeploy } from '../../bin/deploy';
-import { CONFIG_DIR } from '../helpers/synth';
+import { examplesOnlyDir } from '../helpers/synth';
+
+/** The examples alone, whatever else config/ holds. */
+const EXAMPLES = examplesOnlyDir();
 
 function harness(credentials: DeployDeps['credentials'] = async () => ({ accessKeyId: 'x' })) {
   const npx: string[][] = [];
   const lines: string[] = [];
   const regions: string[] = [];
   const deps: DeployDeps = {
-    configDir: CONFIG_DIR,
+    configDir: EXAMPLES,
     credentials: (region) => {
       regions.push(region);
       return credentials(region);

@@ -1,11 +1,10 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadEnvironments } from '../../lib/core/environments/load';
 import { runCli } from '../../tools/ops/cli';
-import { CONFIG_DIR, synthStacks } from '../helpers/synth';
+import { examplesOnlyDir, synthStacks } from '../helpers/synth';
 
 let dir: string;
 const lines: string[] = [];
@@ -20,8 +19,7 @@ const deps = () => ({
 });
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'ops-init-'));
-  cpSync(CONFIG_DIR, dir, { recursive: true });
+  dir = examplesOnlyDir();
   await runCli(['init', '--env', 'solo', '--account', '123456789012', '--region', 'eu-west-1'], deps());
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -10,7 +10,11 @@ import { type BacktestExport, parseExport } from '../../lib/core/replay/backtest
 import { CREDENTIALS_HINT } from '../../tools/cli/errors';
 import type { BacktestDeps } from '../../tools/replay/backtest-command';
 import { parseReplayArgs, REPLAY_USAGE } from '../../tools/replay/cli';
-import { CONFIG_DIR } from '../helpers/synth';
+import { examplesOnlyDir } from '../helpers/synth';
+
+/** The examples alone, whatever else config/ holds. */
+const EXAMPLES = examplesOnlyDir();
+
 import { fakeCloudWatch } from './replay-fake-cloudwatch';
 
 const shipped = join(__dirname, '..', '..', 'scenarios', 'recorded', 'example-prod-week.json.gz');
@@ -22,7 +26,7 @@ function harness(client?: CloudWatchClient) {
   const lines: string[] = [];
   const reportsDir = mkdtempSync(join(tmpdir(), 'replay-cli-'));
   const deps: BacktestDeps = {
-    configDir: CONFIG_DIR,
+    configDir: EXAMPLES,
     reportsDir,
     cloudwatch: () => client ?? new CloudWatchClient({ region: 'ap-northeast-2' }),
     now: () => NOW,
