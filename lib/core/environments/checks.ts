@@ -48,19 +48,27 @@ function checkRecoveryNames(config: EnvironmentConfig): FieldProblem[] {
 }
 
 function checkLogGroups(config: EnvironmentConfig): FieldProblem[] {
+  return repeats(
+    config.app.logGroups.map((g) => g.name),
+    (name, index, earlier) => ({
+      path: `app.logGroups.${index}.name`,
+      message: `${name} is already listed at app.logGroups.${earlier}; list each log group once`,
+    }),
+  );
+}
+
+/** One problem for each value that an earlier index of the list already holds. */
+function repeats(
+  values: readonly string[],
+  problem: (value: string, index: number, earlier: number) => FieldProblem,
+): FieldProblem[] {
   const first = new Map<string, number>();
-  const problems: FieldProblem[] = [];
-  config.app.logGroups.forEach((group, index) => {
-    const earlier = first.get(group.name);
-    if (earlier === undefined) first.set(group.name, index);
-    else {
-      problems.push({
-        path: `app.logGroups.${index}.name`,
-        message: `${group.name} is already listed at app.logGroups.${earlier}; list each log group once`,
-      });
-    }
+  return values.flatMap((value, index) => {
+    const earlier = first.get(value);
+    if (earlier !== undefined) return [problem(value, index, earlier)];
+    first.set(value, index);
+    return [];
   });
-  return problems;
 }
 
 function checkProfile(config: EnvironmentConfig): FieldProblem[] {
@@ -79,18 +87,13 @@ function checkProfile(config: EnvironmentConfig): FieldProblem[] {
 /** SMS is never free and its price varies by country: every SMS page must be priced before deploy. */
 function checkSmsPrices(config: EnvironmentConfig): FieldProblem[] {
   const prices = config.paging.smsPrices;
-  const problems: FieldProblem[] = [];
-  const first = new Map<string, number>();
-  prices.forEach((price, index) => {
-    const earlier = first.get(price.prefix);
-    if (earlier === undefined) first.set(price.prefix, index);
-    else {
-      problems.push({
-        path: `paging.smsPrices.${index}.prefix`,
-        message: `${price.prefix} is already priced at paging.smsPrices.${earlier}; give each calling code one price`,
-      });
-    }
-  });
+  const problems = repeats(
+    prices.map((p) => p.prefix),
+    (prefix, index, earlier) => ({
+      path: `paging.smsPrices.${index}.prefix`,
+      message: `${prefix} is already priced at paging.smsPrices.${earlier}; give each calling code one price`,
+    }),
+  );
   for (const severity of SEVERITIES) {
     config.paging[severity].forEach((subscription, index) => {
       if (subscription.type !== 'sms' || smsPriceFor(subscription.number, prices)) return;
